@@ -1,0 +1,133 @@
+"""Find, load and validate every content file, collecting all problems."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import schema
+from .crosscheck import check_cycle, opens_date
+from .diagnostics import ContentError, Location, Report
+from .schema import INVALID, Ctx
+from .yamlsource import load_yaml
+
+CYCLE_FILE = re.compile(r"(\d{4})/([a-z0-9-]+)\.ya?ml")
+
+
+@dataclass
+class CycleSource:
+    file: str  # as shown in messages, relative to the content folder's parent
+    data: dict[str, Any]
+
+
+@dataclass
+class LoadedContent:
+    site: dict[str, Any]
+    cycles: list[CycleSource]
+
+
+def _display(path: Path, content_dir: Path) -> str:
+    try:
+        return str(path.relative_to(content_dir.parent))
+    except ValueError:
+        return str(path)
+
+
+def _contains_invalid(value: Any) -> bool:
+    if value is INVALID:
+        return True
+    if isinstance(value, dict):
+        return any(_contains_invalid(v) for k, v in value.items() if k != "_nodes")
+    if isinstance(value, list):
+        return any(_contains_invalid(v) for v in value)
+    return False
+
+
+def strip_nodes(value: Any) -> Any:
+    """Drop the YAML node bookkeeping once validation is over."""
+    if isinstance(value, dict):
+        return {k: strip_nodes(v) for k, v in value.items() if k != "_nodes"}
+    if isinstance(value, list):
+        return [strip_nodes(v) for v in value]
+    return value
+
+
+def load_content(content_dir: Path, report: Report) -> LoadedContent | None:
+    """Load and validate everything; return None when any error was found."""
+    content_dir = Path(content_dir)
+    if not content_dir.is_dir():
+        report.error(Location(str(content_dir), 1, 1), "", "content folder not found")
+        raise ContentError(report)
+
+    site_path = content_dir / "site.yaml"
+    site_data = None
+    site_file = _display(site_path, content_dir)
+    if not site_path.exists():
+        report.error(Location(site_file, 1, 1), "", "missing site file; expected site name, levels and links here")
+    else:
+        node = load_yaml(site_path, site_file, report)
+        if node is not None:
+            site_data = schema.SITE.convert(node, "", Ctx(site_file, report))
+
+    level_slugs: set[str] = set()
+    if isinstance(site_data, dict) and isinstance(site_data.get("levels"), list):
+        level_slugs = {lvl["slug"] for lvl in site_data["levels"] if isinstance(lvl, dict) and lvl["slug"] is not INVALID}
+
+    cycles: list[CycleSource] = []
+    seen: dict[tuple[int, str], str] = {}
+    for path in sorted(content_dir.rglob("*")):
+        if path.is_dir() or path == site_path or path.suffix not in (".yaml", ".yml"):
+            continue
+        rel = path.relative_to(content_dir).as_posix()
+        display = _display(path, content_dir)
+        match = CYCLE_FILE.fullmatch(rel)
+        if not match:
+            report.error(Location(display, 1, 1), "", "unexpected content file; a cycle file goes in content/<year>/<level>.yaml")
+            continue
+        node = load_yaml(path, display, report)
+        if node is None:
+            continue
+        ctx = Ctx(display, report)
+        data = schema.CYCLE.convert(node, "", ctx)
+        if data is INVALID:
+            continue
+        check_cycle(data, ctx)
+        _check_identity(data, match, display, level_slugs, seen, ctx)
+        _warn_stale(data, ctx)
+        if not _contains_invalid(data):
+            cycles.append(CycleSource(display, data))
+
+    if report.errors or site_data is None or _contains_invalid(site_data):
+        return None
+    return LoadedContent(strip_nodes(site_data), [CycleSource(c.file, strip_nodes(c.data)) for c in cycles])
+
+
+def _check_identity(data, match, display, level_slugs, seen, ctx: Ctx) -> None:
+    year, level = data["year"], data["level"]
+    nodes = data["_nodes"]
+    if level is not INVALID and level_slugs and level not in level_slugs:
+        ctx.error(nodes["level"], "level", f"unknown level {level!r}; expected one of the slugs in site.yaml: {', '.join(sorted(level_slugs))}")
+    if year is not INVALID and str(year) != match.group(1):
+        ctx.error(nodes["year"], "year", f"year {year} does not match the file's folder {match.group(1)}/")
+    if level is not INVALID and level != match.group(2):
+        ctx.error(nodes["level"], "level", f"level {level!r} does not match the file name {match.group(2)}.yaml")
+    if year is INVALID or level is INVALID:
+        return
+    key = (year, level)
+    if key in seen:
+        ctx.error(nodes[""], "", f"a second file for the {year} {level} cycle; {seen[key]} already defines it")
+    else:
+        seen[key] = display
+
+
+def _warn_stale(data, ctx: Ctx) -> None:
+    verified = data["last_verified"]
+    opens = opens_date(data)
+    if verified is not INVALID and opens is not None and verified < opens:
+        ctx.warning(
+            data["_nodes"]["last_verified"],
+            "last_verified",
+            f"last verified {verified.isoformat()}, before this cycle opened on {opens.isoformat()}; check the sources again",
+        )

@@ -1,0 +1,43 @@
+"""The build pipeline: load -> validate -> model -> render -> write."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content import load_content
+from .diagnostics import ContentError, Report
+from .model import Site, build_model
+from .render import SITE_SRC, Files, render_site
+from .writer import WriteStats, write_site
+
+
+@dataclass
+class BuildResult:
+    site: Site
+    report: Report
+    files: Files
+    stats: WriteStats
+    seconds: float
+
+
+def load_site(content_dir: Path, strict: bool = False) -> tuple[Site, Report]:
+    """Load and validate all content; raise ContentError listing every problem."""
+    report = Report()
+    loaded = load_content(Path(content_dir), report)
+    if loaded is None or report.failed(strict):
+        raise ContentError(report)
+    return build_model(loaded), report
+
+
+def render(site: Site, src: Path = SITE_SRC) -> Files:
+    return render_site(site, src)
+
+
+def build(content_dir: Path, out_dir: Path, strict: bool = False, src: Path = SITE_SRC) -> BuildResult:
+    started = time.perf_counter()
+    site, report = load_site(content_dir, strict)
+    files = render(site, src)  # any template error is raised before writing
+    stats = write_site(files, Path(out_dir))
+    return BuildResult(site, report, files, stats, time.perf_counter() - started)

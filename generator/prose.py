@@ -1,0 +1,68 @@
+"""Markdown prose, dates, money and hours as people read them.
+
+Raw HTML in content is disabled: content is text, the templates own the markup.
+`{date:YYYY-MM-DD}` in prose becomes a <time> element so every date on a page
+is machine-readable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from markupsafe import Markup, escape
+from markdown_it import MarkdownIt
+
+from .schema import DATE_SHORTCODE
+
+_md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+
+def long_date(value: dt.date) -> str:
+    return f"{value:%B} {value.day}, {value.year}"
+
+
+def time_tag(value: dt.date) -> Markup:
+    return Markup('<time datetime="{}">{}</time>').format(value.isoformat(), long_date(value))
+
+
+def _dates_to_time(html: str) -> str:
+    return DATE_SHORTCODE.sub(lambda m: str(time_tag(dt.date.fromisoformat(m.group(1)))), html)
+
+
+def markdown_block(text: str | None) -> Markup:
+    if not text:
+        return Markup("")
+    return Markup(_dates_to_time(_md.render(text)))
+
+
+def markdown_inline(text: str | None) -> Markup:
+    if not text:
+        return Markup("")
+    return Markup(_dates_to_time(_md.renderInline(text)))
+
+
+def plain_text(text: str) -> str:
+    """Prose for places without HTML (rules.json, calendars): dates spelled out."""
+    return DATE_SHORTCODE.sub(lambda m: long_date(dt.date.fromisoformat(m.group(1))), text)
+
+
+def money(value: Decimal) -> str:
+    if value == value.to_integral_value():
+        return f"${int(value):,}"
+    return f"${value:,.2f}"
+
+
+def hours(value: Decimal | None) -> str:
+    if value is None:
+        return "no limit"
+    text = format(value.normalize(), "f")
+    return text
+
+
+def tel_href(phone: str) -> str:
+    return "tel:+1-" + phone
+
+
+def html_escape(text: str) -> Markup:
+    return escape(text)

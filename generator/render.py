@@ -1,0 +1,106 @@
+"""Render the site model into output files held in memory."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Callable
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from . import prose
+from .model import Cycle, Site
+from .rules import rules_for
+
+SITE_SRC = Path(__file__).resolve().parent.parent / "site_src"
+
+# Pages never need inline code; the calculator alone adds 'wasm-unsafe-eval'.
+CSP_BASE = (
+    "default-src 'self'; script-src 'self'{extra}; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'"
+)
+CSP_STATIC = CSP_BASE.format(extra="")
+CSP_WASM = CSP_BASE.format(extra=" 'wasm-unsafe-eval'")
+
+Files = dict[str, bytes]
+
+
+def make_environment(templates: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates)),
+        autoescape=select_autoescape(["html", "xml"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        markdown=prose.markdown_block,
+        markdown_inline=prose.markdown_inline,
+        long_date=prose.long_date,
+        money=prose.money,
+        hours=prose.hours,
+        tel_href=prose.tel_href,
+    )
+    return env
+
+
+def json_bytes(data) -> bytes:
+    return (json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def root_for(path: str) -> str:
+    """Relative prefix from a page back to the site root, so any sub-path works."""
+    return "../" * path.count("/")
+
+
+class Renderer:
+    """Holds the template environment; page renderers register extra pages."""
+
+    def __init__(self, site: Site, src: Path = SITE_SRC):
+        self.site = site
+        self.src = src
+        self.env = make_environment(src / "templates")
+        self.files: Files = {}
+
+    def page(self, out_path: str, template: str, csp: str = CSP_STATIC, **context) -> None:
+        html = self.env.get_template(template).render(
+            site=self.site, root=root_for(out_path), csp=csp, **context
+        )
+        self.files[out_path] = html.encode("utf-8")
+
+    def static(self, folder: str, out_folder: str) -> None:
+        base = self.src / folder
+        for path in sorted(base.rglob("*")):
+            if path.is_file():
+                self.files[f"{out_folder}/{path.relative_to(base).as_posix()}"] = path.read_bytes()
+
+
+# Extra per-cycle pages (calculator, checklist, calendar...) plug in here so the
+# guidance renderer does not need to know about them.
+CycleExtra = Callable[[Renderer, Cycle, dict], list[tuple[str, str]]]
+EXTRAS: list[CycleExtra] = []
+
+
+def render_site(site: Site, src: Path = SITE_SRC) -> Files:
+    renderer = Renderer(site, src)
+    renderer.static("css", "assets")
+    renderer.page("index.html", "home.html")
+    for cycle in site.cycles:
+        rules = rules_for(cycle)
+        renderer.files[f"{cycle.path}rules.json"] = json_bytes(rules)
+        tools: list[tuple[str, str]] = []
+        for extra in EXTRAS:
+            tools.extend(extra(renderer, cycle, rules))
+        renderer.page(
+            f"{cycle.path}index.html",
+            "guidance.html",
+            cycle=cycle,
+            rules=rules,
+            tools=tools,
+            links={link["id"]: link for link in cycle.data["links"]},
+            components={c["id"]: c for c in cycle.data["ce"]["components"]},
+            changes=None,
+        )
+    return renderer.files
