@@ -77,13 +77,16 @@ class Renderer:
                 self.files[f"{out_folder}/{path.relative_to(base).as_posix()}"] = path.read_bytes()
 
 
-# Extra per-cycle pages (calculator, checklist, calendar...) plug in here so the
-# guidance renderer does not need to know about them.
+# Extra per-cycle pages (calculator, checklist, calendar...) and site-wide files
+# (sitemap, compare page) plug in through generator/extras.py, so this module
+# does not need to know about them.
 CycleExtra = Callable[[Renderer, Cycle, dict], list[tuple[str, str]]]
-EXTRAS: list[CycleExtra] = []
+SiteExtra = Callable[[Renderer], None]
 
 
 def render_site(site: Site, src: Path = SITE_SRC) -> Files:
+    from .extras import CYCLE_EXTRAS, SITE_EXTRAS
+
     renderer = Renderer(site, src)
     renderer.static("css", "assets")
     renderer.page("index.html", "home.html")
@@ -91,7 +94,7 @@ def render_site(site: Site, src: Path = SITE_SRC) -> Files:
         rules = rules_for(cycle)
         renderer.files[f"{cycle.path}rules.json"] = json_bytes(rules)
         tools: list[tuple[str, str]] = []
-        for extra in EXTRAS:
+        for extra in CYCLE_EXTRAS:
             tools.extend(extra(renderer, cycle, rules))
         renderer.page(
             f"{cycle.path}index.html",
@@ -103,4 +106,6 @@ def render_site(site: Site, src: Path = SITE_SRC) -> Files:
             components={c["id"]: c for c in cycle.data["ce"]["components"]},
             changes=None,
         )
+    for site_extra in SITE_EXTRAS:
+        site_extra(renderer)
     return renderer.files
