@@ -1,0 +1,84 @@
+"""Per-course facts that do not depend on other courses: is it inside the CE
+window, does it have an approval number, is it distributive education (DE),
+and which components its content allows.
+"""
+
+import datetime
+import re
+
+from . import texts
+
+# The delivery-type segment of an OEMS/CAPCE approval number: T1-T5 (OEMS) or
+# F1-F5 (CAPCE), e.g. 16-EMT-F3-0001. Which of them are DE comes from the rules.
+_CODE_SEGMENT = re.compile(r"[TF][1-5]\Z")
+
+ONE_DAY = datetime.timedelta(days=1)
+
+
+class Window:
+    __slots__ = ("start", "last_day", "from_last_recert", "last_recertified")
+
+    def __init__(self, cycle, profile):
+        self.from_last_recert = bool(cycle.window_after_last_recert)
+        self.last_recertified = profile.last_recertified
+        if self.from_last_recert:
+            # "if you renewed October 15, 2021, you can start accruing hours on October 16, 2021"
+            self.start = profile.last_recertified + ONE_DAY
+        else:
+            self.start = cycle.window_start
+        self.last_day = cycle.window_last_day
+
+
+class Item:
+    """A course plus its classification. ``blockers`` are reasons that keep
+    the whole course from counting; ``allowed`` lists the ids of components
+    its content may count toward (ignoring DE limits and any pin)."""
+
+    __slots__ = ("course", "code", "distributive", "blockers", "messages", "allowed")
+
+    @property
+    def countable(self):
+        return not self.blockers
+
+
+def approval_code(approval, known_codes):
+    """First dash-separated segment that is a delivery code, upper-cased, or None."""
+    for segment in approval.split("-"):
+        segment = segment.strip().upper()
+        if _CODE_SEGMENT.match(segment) or segment in known_codes:
+            return segment
+    return None
+
+
+def classify(course, cycle, window, today):
+    item = Item()
+    item.course = course
+    item.blockers = []
+    item.messages = []
+
+    # The approval number's code decides DE; the chosen delivery only matters without one.
+    item.code = approval_code(course.approval, cycle.known_codes) if course.approval else None
+    if item.code is not None:
+        item.distributive = item.code in cycle.distributive_codes
+        if course.delivery is not None and (course.delivery == "distributive") != item.distributive:
+            item.messages.append(texts.delivery_conflict(course, item.code, item.distributive))
+    elif course.delivery is not None:
+        item.distributive = course.delivery == "distributive"
+    else:
+        # Unknown delivery: assume the stricter case so we never over-count.
+        item.distributive = True
+        if cycle.has_de_limits:
+            item.messages.append(texts.delivery_assumed())
+
+    hours = course.hours
+    if course.date > today:
+        item.blockers.append(texts.after_today(hours, course.date, today))
+    if course.date < window.start:
+        item.blockers.append(texts.before_window(hours, course.date, window, cycle))
+    if course.date > window.last_day:
+        item.blockers.append(texts.after_window(hours, course.date, window, cycle))
+    if cycle.approval_required and not course.approval:
+        item.blockers.append(texts.no_approval(hours, cycle))
+
+    item.allowed = [c.id for c in cycle.components if course.national or not c.national_content_only]
+    return item

@@ -1,0 +1,217 @@
+"""Validates the person's input file (see FORMAT.md) into Profile and Course objects.
+
+All problems are collected, each naming the course (position and title) and the
+field, so the browser can show them next to the right row.
+"""
+
+import json
+
+from .errors import Errors
+from .values import ZERO, has_at_most_two_places, parse_date, to_decimal
+
+INPUT_SCHEMA_VERSION = 1
+
+# A single CE course longer than this is a typing mistake (a whole cycle
+# needs 16-60 hours); the bound also keeps the arithmetic small.
+MAX_COURSE_HOURS = 200
+# Far above any real transcript; keeps the assignment fast in the browser.
+MAX_COURSES = 500
+MAX_TITLE_LENGTH = 300
+
+DELIVERIES = ("in_person", "live_virtual", "distributive")
+
+_TOP_KEYS = ("schema", "cycle", "profile", "courses")
+_PROFILE_KEYS = ("nremt", "last_recertified")
+_COURSE_KEYS = ("title", "date", "hours", "approval", "delivery", "national", "component")
+
+
+class Profile:
+    __slots__ = ("nremt", "last_recertified")
+
+    def __init__(self, nremt=False, last_recertified=None):
+        self.nremt = nremt
+        self.last_recertified = last_recertified
+
+
+class Course:
+    """One validated input course. ``delivery`` is None when not given."""
+
+    __slots__ = ("index", "title", "date", "hours", "approval", "delivery", "national", "component")
+
+    def __init__(self, index, title, date, hours, approval, delivery, national, component):
+        self.index = index
+        self.title = title
+        self.date = date
+        self.hours = hours
+        self.approval = approval
+        self.delivery = delivery
+        self.national = national
+        self.component = component
+
+
+def _shown(value, limit=40):
+    """Short JSON rendering of a bad value for an error message."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = type(value).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def parse_input(data, cycle, errors=None):
+    """Input dict -> (Profile, [Course]); errors go to ``errors`` (an Errors).
+
+    ``cycle`` is the parsed rules (or None if the rules are unusable, in which
+    case only the cycle-independent checks run).
+    """
+    errors = Errors() if errors is None else errors
+    if not isinstance(data, dict):
+        errors.add(None, None, "The input must be a JSON object with schema, cycle, profile and courses.")
+        return Profile(), []
+    for key in data:
+        if key not in _TOP_KEYS:
+            errors.add(None, str(key), f"Unknown field {_shown(key)} at the top level; "
+                       f"allowed fields are {', '.join(_TOP_KEYS)}.")
+
+    schema = data.get("schema")
+    if "schema" not in data:
+        errors.add(None, "schema", f"Missing field schema (use {INPUT_SCHEMA_VERSION}).")
+    elif schema is True or schema is False or schema != INPUT_SCHEMA_VERSION:
+        errors.add(None, "schema", f"Unknown schema version {_shown(schema)}; this calculator "
+                   f"reads schema {INPUT_SCHEMA_VERSION}. Export the file again from this calculator.")
+
+    if "cycle" not in data:
+        errors.add(None, "cycle", "Missing field cycle (for example \"2018/paramedic\").")
+    elif not isinstance(data["cycle"], str):
+        errors.add(None, "cycle", "cycle must be a string such as \"2018/paramedic\".")
+    elif cycle is not None and cycle.id is not None and data["cycle"] != cycle.id:
+        errors.add(None, "cycle", f"This file is for cycle {_shown(data['cycle'])}, but this "
+                   f"calculator is for {cycle.id}. Open the calculator for that cycle.")
+
+    profile = _parse_profile(data.get("profile", {}), cycle, errors)
+
+    courses = []
+    raw_courses = data.get("courses", [])
+    if not isinstance(raw_courses, list):
+        errors.add(None, "courses", "courses must be a list of course objects.")
+        raw_courses = []
+    if len(raw_courses) > MAX_COURSES:
+        errors.add(None, "courses", f"Too many courses ({len(raw_courses)}); "
+                   f"at most {MAX_COURSES} are supported.")
+        raw_courses = []
+    for index, raw in enumerate(raw_courses):
+        course = _parse_course(index, raw, cycle, errors)
+        if course is not None:
+            courses.append(course)
+    return profile, courses
+
+
+def _parse_profile(raw, cycle, errors):
+    profile = Profile()
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        errors.add(None, "profile", "profile must be an object (nremt, last_recertified).")
+        raw = {}
+    for key in raw:
+        if key not in _PROFILE_KEYS:
+            errors.add(None, f"profile.{key}", f"Unknown field {_shown(key)} in profile; "
+                       f"allowed fields are {', '.join(_PROFILE_KEYS)}.")
+    nremt = raw.get("nremt", False)
+    if not isinstance(nremt, bool):
+        errors.add(None, "profile.nremt", "profile.nremt must be true or false.")
+    else:
+        profile.nremt = nremt
+    needed = cycle is not None and cycle.window_after_last_recert
+    last = raw.get("last_recertified")
+    if last is None:
+        if needed:
+            errors.add(None, "profile.last_recertified",
+                       "profile.last_recertified is required for this cycle: your CE window opens "
+                       "the day after your last recertification. Enter that date (YYYY-MM-DD).")
+    else:
+        day = parse_date(last)
+        if day is None:
+            errors.add(None, "profile.last_recertified",
+                       f"profile.last_recertified must be a real date written YYYY-MM-DD, got {_shown(last)}.")
+        elif needed and cycle.window_last_day is not None and day >= cycle.window_last_day:
+            errors.add(None, "profile.last_recertified",
+                       f"profile.last_recertified ({last}) is not before the last day of this "
+                       f"cycle's CE window ({cycle.window_last_day.isoformat()}); check the date.")
+        else:
+            profile.last_recertified = day
+    return profile
+
+
+def _parse_course(index, raw, cycle, errors):
+    if not isinstance(raw, dict):
+        errors.add(index, None, f"Course {index + 1} must be an object with title, date, hours, ….")
+        return None
+    title = raw.get("title", "")
+    label = f"Course {index + 1}"
+    if isinstance(title, str) and title.strip():
+        label += f" ({_shown(title.strip())})"
+    count = len(errors.items)
+
+    def bad(field, message):
+        errors.add(index, field, f"{label}: {message}")
+
+    for key in raw:
+        if key not in _COURSE_KEYS:
+            bad(str(key), f"unknown field {_shown(key)}; allowed fields are {', '.join(_COURSE_KEYS)}.")
+
+    if not isinstance(title, str):
+        bad("title", "title must be text.")
+    elif len(title) > MAX_TITLE_LENGTH:
+        bad("title", f"title is longer than {MAX_TITLE_LENGTH} characters.")
+
+    day = None
+    if "date" not in raw or raw["date"] is None:
+        bad("date", "date is missing; enter the day you took the course as YYYY-MM-DD.")
+    else:
+        day = parse_date(raw["date"])
+        if day is None:
+            bad("date", f"date must be a real date written YYYY-MM-DD, got {_shown(raw['date'])}.")
+
+    hours = None
+    if "hours" not in raw or raw["hours"] is None:
+        bad("hours", "hours is missing; enter the course's CE hours, e.g. 2 or 1.5.")
+    else:
+        hours = to_decimal(raw["hours"])
+        if hours is None:
+            bad("hours", f"hours must be a number such as 2 or 1.5, got {_shown(raw['hours'])}.")
+        elif hours <= ZERO:
+            bad("hours", f"hours must be more than 0, got {_shown(raw['hours'])}.")
+        elif hours > MAX_COURSE_HOURS:
+            bad("hours", f"hours {_shown(raw['hours'])} is more than {MAX_COURSE_HOURS}, "
+                "which no single CE course has; check the number.")
+        elif not has_at_most_two_places(hours):
+            bad("hours", f"hours may have at most 2 decimal places (e.g. 1.25), got {_shown(raw['hours'])}.")
+
+    approval = raw.get("approval")
+    if approval is None:
+        approval = ""
+    elif not isinstance(approval, str):
+        bad("approval", "approval must be text (the approval number on your certificate).")
+        approval = ""
+
+    delivery = raw.get("delivery")
+    if delivery is not None and delivery not in DELIVERIES:
+        bad("delivery", f"delivery must be one of {', '.join(DELIVERIES)}, got {_shown(delivery)}.")
+
+    national = raw.get("national", False)
+    if national is None:
+        national = False
+    if not isinstance(national, bool):
+        bad("national", "national must be true or false (does the course cover National/NCCR content?).")
+
+    component = raw.get("component")
+    if component is not None and cycle is not None:
+        ids = [c.id for c in cycle.components]
+        if component not in ids:
+            bad("component", f"component must be one of {', '.join(map(str, ids))} or null, "
+                f"got {_shown(component)}.")
+
+    if len(errors.items) != count:
+        return None
+    return Course(index, title.strip(), day, hours, approval.strip(), delivery, national, component)

@@ -1,0 +1,219 @@
+"""Reads a cycle's rules data (``build/<year>/<level>/rules.json``) into objects.
+
+Every number, date, code and source id the engine uses comes from here; the
+engine has no knowledge of particular years or levels. The rules are produced
+by the site build, so problems here are reported like input errors (field
+``rules.<path>``) rather than crashing the calculator in the browser.
+"""
+
+from .errors import Errors
+from .values import ZERO, has_at_most_two_places, parse_date, to_decimal
+
+RULES_SCHEMA_VERSION = 1
+
+
+class Component:
+    """One CE component (National, Local, Individual) of a cycle."""
+
+    __slots__ = ("id", "name", "hours", "de_limit", "national_content_only", "source")
+
+    def __init__(self, id, name, hours, de_limit, national_content_only, source):
+        self.id = id
+        self.name = name
+        self.hours = hours
+        self.de_limit = de_limit  # Decimal, or None for "no limit"
+        self.national_content_only = national_content_only
+        self.source = source
+
+
+class LateFee:
+    __slots__ = ("amount", "payee", "applies_after", "text")
+
+    def __init__(self, amount, payee, applies_after, text):
+        self.amount = amount
+        self.payee = payee
+        self.applies_after = applies_after
+        self.text = text
+
+
+class Cycle:
+    """The parsed rules of one recertification cycle."""
+
+    __slots__ = (
+        "id", "sources", "window_start", "window_after_last_recert", "window_last_day",
+        "window_source", "approval_required", "issuers", "distributive_codes", "known_codes",
+        "approval_source", "components", "ce_last_day", "last_day_without_penalty",
+        "last_day", "warning", "late_fees", "deadlines_source",
+    )
+
+    def component(self, component_id):
+        for comp in self.components:
+            if comp.id == component_id:
+                return comp
+        return None
+
+    @property
+    def has_de_limits(self):
+        return any(c.de_limit is not None for c in self.components)
+
+
+class _Reader:
+    """Small typed accessors that record an error and return None on mismatch."""
+
+    def __init__(self, errors):
+        self.errors = errors
+
+    def bad(self, path, message):
+        self.errors.add(None, "rules." + path, f"Rules data: {path} {message}.")
+        return None
+
+    def obj(self, parent, key, path):
+        value = parent.get(key) if isinstance(parent, dict) else None
+        if not isinstance(value, dict):
+            return self.bad(path, "must be an object")
+        return value
+
+    def text(self, parent, key, path, nullable=False):
+        value = parent.get(key)
+        if value is None and nullable:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            return self.bad(path, "must be a non-empty string")
+        return value
+
+    def flag(self, parent, key, path):
+        value = parent.get(key)
+        if not isinstance(value, bool):
+            return self.bad(path, "must be true or false")
+        return value
+
+    def date(self, parent, key, path, nullable=False):
+        value = parent.get(key)
+        if value is None and nullable:
+            return None
+        day = parse_date(value)
+        if day is None:
+            return self.bad(path, "must be a date YYYY-MM-DD")
+        return day
+
+    def hours(self, parent, key, path, nullable=False):
+        value = parent.get(key)
+        if value is None and nullable:
+            return None
+        number = to_decimal(value) if isinstance(value, str) else None
+        if number is None or number < ZERO or not has_at_most_two_places(number):
+            return self.bad(path, "must be a decimal string of hours (>= 0, at most 2 places)")
+        return number
+
+    def codes(self, parent, key, path):
+        value = parent.get(key)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return self.bad(path, "must be a list of strings")
+        return [v.strip().upper() for v in value]
+
+    def source(self, parent, path, sources):
+        source_id = self.text(parent, "source", path + ".source")
+        if source_id is not None and sources is not None and source_id not in sources:
+            return self.bad(path + ".source", f"names unknown source {source_id!r}")
+        return source_id
+
+
+def parse_rules(rules, errors=None):
+    """Rules dict -> Cycle. Problems are added to ``errors`` (an Errors) and
+    the function returns None if anything is unusable."""
+    own = errors is None
+    errors = Errors() if own else errors
+    before = len(errors.items)
+    cycle = _parse(rules, _Reader(errors))
+    if own:
+        errors.raise_if_any()
+    return cycle if len(errors.items) == before else None
+
+
+def _parse(rules, r):
+    if not isinstance(rules, dict):
+        return r.bad("(top level)", "must be an object")
+    if rules.get("schema") != RULES_SCHEMA_VERSION or isinstance(rules.get("schema"), bool):
+        return r.bad("schema", f"must be {RULES_SCHEMA_VERSION}")
+    cycle = Cycle()
+    cycle.id = r.text(rules, "cycle", "cycle")
+    sources = rules.get("sources")
+    if not isinstance(sources, dict) or not all(isinstance(v, str) for v in sources.values()):
+        r.bad("sources", "must be an object of source texts")
+        sources = None
+    cycle.sources = sources
+
+    ce = r.obj(rules, "ce", "ce") or {}
+    window = r.obj(ce, "window", "ce.window") or {}
+    cycle.window_start = r.date(window, "start", "ce.window.start", nullable=True)
+    cycle.window_after_last_recert = r.flag(window, "starts_after_last_recertification",
+                                            "ce.window.starts_after_last_recertification")
+    if window and (window.get("start") is None) == (cycle.window_after_last_recert is not True):
+        r.bad("ce.window", "needs exactly one of start or starts_after_last_recertification: true")
+    cycle.window_last_day = r.date(window, "last_day", "ce.window.last_day")
+    cycle.window_source = r.source(window, "ce.window", sources)
+
+    approval = r.obj(ce, "approval", "ce.approval") or {}
+    cycle.approval_required = r.flag(approval, "required", "ce.approval.required")
+    issuers = approval.get("issuers")
+    if not isinstance(issuers, list) or not all(isinstance(v, str) for v in issuers):
+        r.bad("ce.approval.issuers", "must be a list of strings")
+        issuers = []
+    cycle.issuers = issuers
+    cycle.distributive_codes = r.codes(approval, "distributive_codes", "ce.approval.distributive_codes")
+    # Codes the data names explicitly are recognised even if they do not look like T1-T5/F1-F5.
+    others = r.codes(approval, "non_distributive_codes", "ce.approval.non_distributive_codes") \
+        if "non_distributive_codes" in approval else []
+    cycle.known_codes = set(cycle.distributive_codes or ()) | set(others or ())
+    cycle.approval_source = r.source(approval, "ce.approval", sources)
+
+    cycle.components = []
+    comps = ce.get("components")
+    if not isinstance(comps, list) or not comps:
+        r.bad("ce.components", "must be a non-empty list")
+        comps = []
+    for i, comp in enumerate(comps):
+        path = f"ce.components[{i}]"
+        if not isinstance(comp, dict):
+            r.bad(path, "must be an object")
+            continue
+        cid = r.text(comp, "id", path + ".id")
+        if cid is not None and any(c.id == cid for c in cycle.components):
+            r.bad(path + ".id", f"repeats component {cid!r}")
+        cycle.components.append(Component(
+            cid,
+            r.text(comp, "name", path + ".name"),
+            r.hours(comp, "hours", path + ".hours"),
+            r.hours(comp, "de_limit", path + ".de_limit", nullable=True),
+            r.flag(comp, "national_content_only", path + ".national_content_only"),
+            r.source(comp, path, sources),
+        ))
+    total = r.hours(ce, "total_hours", "ce.total_hours")
+    parts = [c.hours for c in cycle.components]
+    if total is not None and parts and None not in parts and sum(parts) != total:
+        r.bad("ce.total_hours", f"is {total} but the components add up to {sum(parts)}")
+
+    deadlines = r.obj(rules, "deadlines", "deadlines") or {}
+    cycle.ce_last_day = r.date(deadlines, "ce_last_day", "deadlines.ce_last_day")
+    cycle.last_day_without_penalty = r.date(deadlines, "last_day_without_penalty",
+                                            "deadlines.last_day_without_penalty")
+    cycle.last_day = r.date(deadlines, "last_day", "deadlines.last_day", nullable=True)
+    cycle.warning = r.text(deadlines, "warning", "deadlines.warning", nullable=True)
+    cycle.deadlines_source = r.source(deadlines, "deadlines", sources)
+    cycle.late_fees = []
+    fees = deadlines.get("late_fees", [])
+    if not isinstance(fees, list):
+        r.bad("deadlines.late_fees", "must be a list")
+        fees = []
+    for i, fee in enumerate(fees):
+        path = f"deadlines.late_fees[{i}]"
+        if not isinstance(fee, dict):
+            r.bad(path, "must be an object")
+            continue
+        cycle.late_fees.append(LateFee(
+            r.hours(fee, "amount", path + ".amount"),  # same format: decimal string >= 0
+            r.text(fee, "payee", path + ".payee", nullable=True),
+            r.date(fee, "applies_after", path + ".applies_after"),
+            r.text(fee, "text", path + ".text"),
+        ))
+    return cycle

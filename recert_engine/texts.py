@@ -1,0 +1,135 @@
+"""Every sentence the engine shows a person, in one place.
+
+Each reason says why hours do not count and what to do next, and carries the
+machine ``code`` and the ``source`` id of the rule (from the rules data; None
+for the engine's own common-sense rule that future courses do not count).
+"""
+
+from .values import date_text, hours_text
+
+
+def _h(hours):
+    return f"{hours_text(hours)} h"
+
+
+def _reason(code, hours, message, source, component=None):
+    return {"code": code, "component": component, "hours": hours, "message": message, "source": source}
+
+
+def _names(names, conjunction="and"):
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + f" {conjunction} " + names[-1]
+
+
+def _article(phrase):
+    return ("an " if phrase[:1] in "AEIOUaeiou" else "a ") + phrase
+
+
+# --- reasons that keep a whole course from counting -------------------------
+
+def after_today(hours, day, today):
+    return _reason("after_today", hours,
+                   f"Dated {date_text(day)}, which is after today ({date_text(today)}). A course "
+                   "counts once you have taken it; if the date is wrong, correct it.", None)
+
+
+def before_window(hours, day, window, cycle):
+    if window.from_last_recert:
+        opened = (f"your CE window opened on {date_text(window.start)}, the day after your last "
+                  f"recertification ({date_text(window.last_recertified)})")
+    else:
+        opened = f"this cycle's CE window opened on {date_text(window.start)}"
+    return _reason("before_window", hours,
+                   f"Taken on {date_text(day)}, but {opened}. Only hours from "
+                   f"{date_text(window.start)} through {date_text(window.last_day)} count; "
+                   "if the date is wrong, correct it, otherwise replace these hours with a newer course.",
+                   cycle.window_source)
+
+
+def after_window(hours, day, window, cycle):
+    return _reason("after_window", hours,
+                   f"Taken on {date_text(day)}, after {date_text(window.last_day)}, the last day to "
+                   "complete continuing education for this cycle, so it cannot count here "
+                   "(it may count toward your next cycle). If the date is wrong, correct it.",
+                   cycle.window_source)
+
+
+def no_approval(hours, cycle):
+    issuers = _names(cycle.issuers, "or") or "official"
+    return _reason("no_approval", hours,
+                   f"No approval number. Every course must have {_article(issuers)} approval number; "
+                   "copy it from your course certificate or roster. Without one the course cannot count.",
+                   cycle.approval_source)
+
+
+# --- reasons for part of an eligible course ---------------------------------
+
+def not_national_content(hours, comp, remaining, pinned):
+    start = (f"You assigned this course to {comp.name}, which still needs {_h(remaining)}, but"
+             if pinned else f"{comp.name} still needs {_h(remaining)}, but")
+    then = ("Mark it as National content if it is, or clear its component so it can count elsewhere."
+            if pinned else
+            f"Mark it as National content if it is; otherwise take National-content courses for {comp.name}.")
+    return _reason("not_national_content", hours,
+                   f"{start} only courses covering National (NCCR) content count there, and this "
+                   f"course is not marked as National content. {then}", comp.source, comp.id)
+
+
+def de_limit(hours, comp, remaining, code, pinned):
+    why = f"approval code {code}" if code else "its delivery"
+    if comp.de_limit == 0:
+        cap = f"{comp.name} takes no distributive education (DE)"
+    else:
+        cap = (f"{comp.name} takes at most {_h(comp.de_limit)} of distributive education (DE), "
+               "and that is already used")
+    lead = f"You assigned this DE course to {comp.name}. " if pinned else ""
+    return _reason("de_limit", hours,
+                   f"{lead}{cap}; this course is DE ({why}). {comp.name} still needs "
+                   f"{_h(remaining)}: take in-person or live virtual courses for it.",
+                   comp.source, comp.id)
+
+
+def requirement_met(hours, comps, pinned):
+    if pinned:
+        comp = comps[0]
+        return _reason("requirement_met", hours,
+                       f"You assigned this course to {comp.name}, which already has all "
+                       f"{_h(comp.hours)} it needs, so these hours are extra there.",
+                       comp.source, comp.id)
+    names = _names(c.name for c in comps)
+    return _reason("requirement_met", hours,
+                   f"Extra hours: {names} already {'has' if len(comps) == 1 else 'have'} all the "
+                   "hours this course could count toward. Nothing to do.",
+                   comps[0].source if comps else None, comps[0].id if len(comps) == 1 else None)
+
+
+# --- per-course messages and suggestions -------------------------------------
+
+def delivery_conflict(course, code, distributive):
+    given = course.delivery.replace("_", " ")
+    means = "distributive education (DE)" if distributive else "not distributive education (not DE)"
+    return {"code": "delivery_conflict",
+            "message": f"Delivery is given as {given}, but approval code {code} means {means}. "
+                       "The approval code decides; check the approval number and delivery on your certificate."}
+
+
+def delivery_assumed():
+    return {"code": "delivery_assumed",
+            "message": "No delivery given and the approval number has no T1-T5/F1-F5 code, so this "
+                       "course is treated as distributive education (DE), the stricter case. "
+                       "Set delivery to in person or live virtual if it was taught live."}
+
+
+def unpin(extra, placement, comps_by_id):
+    where = _names(f"{_h(h)} {comps_by_id[cid].name}" for cid, h in placement.items() if h)
+    return {"code": "unpin", "extra_hours": extra,
+            "message": f"Clear this course's component and the calculator can count {_h(extra)} more "
+                       f"in total (this course would then count as {where or 'nothing'})."}
+
+
+def unpin_all(extra):
+    return {"code": "unpin_all", "extra_hours": extra,
+            "message": f"Your component choices together keep {_h(extra)} from counting: clear the "
+                       "components of your assigned courses and the calculator can count them."}

@@ -1,0 +1,50 @@
+"""Every guidance page passes axe-core (WCAG 2.2 AA) and reads without JavaScript."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import format_violations, run_axe
+
+
+def _pages(built_site):
+    return sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html"))
+
+
+def test_every_page_has_no_axe_violations(page, site_url, built_site):
+    checked = 0
+    for rel in _pages(built_site):
+        page.goto(site_url + rel)
+        violations = run_axe(page)
+        assert violations == [], f"{rel}: {format_violations(violations)}"
+        checked += 1
+    assert checked >= 3
+
+
+def test_guidance_page_reads_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "2018/paramedic/index.html")
+        assert page.locator("h1").count() == 1
+        assert "Step 3: State application" in page.locator("section[aria-labelledby=steps]").inner_text()
+        assert page.locator("table.ce-table tbody tr").count() == 3
+    finally:
+        context.close()
+
+
+def test_guidance_page_fits_a_phone_screen(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(site_url + "2024/aemt/index.html")
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"page is {overflow}px wider than a 360px phone screen"
+    finally:
+        context.close()
+
+
+def test_no_csp_violations_on_guidance_pages(page, site_url, built_site):
+    for rel in _pages(built_site):
+        page.goto(site_url + rel)
+    assert page.console_errors == []
