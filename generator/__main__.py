@@ -9,9 +9,9 @@ from pathlib import Path
 from .diagnostics import ContentError, Report
 
 
-def _print_report(report: Report, stream=sys.stderr) -> None:
+def _print_report(report: Report) -> None:
     for diagnostic in report.sorted():
-        print(diagnostic, file=stream)
+        print(diagnostic, file=sys.stderr)
 
 
 def cmd_check(args) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 from .content import load_content
 from .diagnostics import ContentError, Report
 from .model import Site, build_model
-from .render import SITE_SRC, Files, render_site
+from .render import Files, render_site
 from .writer import WriteStats, write_site
 
 
@@ -31,11 +31,13 @@ def load_site(content_dir: Path, strict: bool = False) -> tuple[Site, Report]:
     return build_model(loaded), report
 
 
-def render(site: Site, src: Path = SITE_SRC) -> Files:
-    return render_site(site, src)
+def render(site: Site, src: Path | None = None) -> Files:
+    from . import render as render_module
+
+    return render_site(site, src or render_module.SITE_SRC)
 
 
-def build(content_dir: Path, out_dir: Path, strict: bool = False, src: Path = SITE_SRC) -> BuildResult:
+def build(content_dir: Path, out_dir: Path, strict: bool = False, src: Path | None = None) -> BuildResult:
     started = time.perf_counter()
     site, report = load_site(content_dir, strict)
     files = render(site, src)  # any template error is raised before writing

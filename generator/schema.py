@@ -201,7 +201,14 @@ class Number(Type):
             return ctx.error(
                 node, path, f"expected {self.expected} with at most {self.places} decimal places, got {value!r}"
             )
-        return number.normalize() if number != 0 else Decimal(0)
+        return tidy_decimal(number)
+
+
+def tidy_decimal(number: Decimal) -> Decimal:
+    """12.50 -> 12.5 and 30.0 -> 30, without the exponent form normalize() gives."""
+    if number == number.to_integral_value():
+        return number.quantize(Decimal(1))
+    return number.normalize()
 
 
 class Integer(Type):

@@ -147,7 +147,9 @@ def _parse_course(index, raw, cycle, errors):
     if not isinstance(raw, dict):
         errors.add(index, None, f"Course {index + 1} must be an object with title, date, hours, ….")
         return None
-    title = raw.get("title", "")
+    title = raw.get("title")
+    if title is None:
+        title = ""
     label = f"Course {index + 1}"
     if isinstance(title, str) and title.strip():
         label += f" ({_shown(title.strip())})"

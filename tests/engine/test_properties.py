@@ -1,0 +1,328 @@
+"""Property tests of the engine (hypothesis).
+
+Rules are drawn from the two seed cycles and from small generated cycles
+with the same structure (the engine is data-driven, so any such rules must
+work). The brute-force oracle enumerates quarter-hour splits on tiny inputs.
+"""
+
+import json
+import random
+from decimal import Decimal
+from functools import lru_cache
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from conftest import CYCLES, rules_for  # noqa: E402  (pytest puts this directory on sys.path)
+
+import recert_engine
+
+FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+COMP_IDS = ("national", "local", "individual")
+
+# Approval numbers with a known meaning: not approved, non-DE code, DE code, no code.
+APPROVALS = {"": None, "X-T1-1": False, "X-F3-2": True, "MA-3": None, "  ": None}
+TODAY = "2020-11-15"
+
+
+def q(n):
+    """n quarter hours as Decimal."""
+    return Decimal(n) / 4
+
+
+def hours_value(draw, quarters):
+    """The same number of hours as int/float/string, to exercise the parser."""
+    value = q(quarters)
+    form = draw(st.sampled_from(["num", "str"]))
+    if form == "str":
+        return format(value, "f")
+    return int(value) if value == int(value) else float(value)
+
+
+@st.composite
+def small_rules(draw):
+    comps = []
+    for cid in COMP_IDS:
+        hours = draw(st.integers(0, 8))
+        de = draw(st.one_of(st.none(), st.integers(0, hours)))
+        comps.append({
+            "id": cid, "name": cid.title(), "hours": format(q(hours), "f"),
+            "de_limit": None if de is None else format(q(de), "f"),
+            "national_content_only": cid == "national" or draw(st.booleans()),
+            "source": "s",
+        })
+    after = draw(st.booleans())
+    return {
+        "schema": 1, "cycle": "2020/test", "year": 2020, "level": "test", "level_name": "Test",
+        "sources": {"s": "test source"},
+        "ce": {
+            "total_hours": format(sum(Decimal(c["hours"]) for c in comps), "f"),
+            "window": {"start": None if after else "2020-01-01",
+                       "starts_after_last_recertification": after,
+                       "last_day": "2020-12-31", "source": "s"},
+            "approval": {"required": True, "issuers": ["OEMS"], "distributive_codes": ["T3", "F3"],
+                         "non_distributive_codes": [], "source": "s"},
+            "components": comps,
+        },
+        "deadlines": {"ce_last_day": "2020-12-31", "last_day_without_penalty": "2020-12-31",
+                      "last_day": "2021-01-31", "warning": "w", "late_fees": [], "source": "s"},
+    }
+
+
+@st.composite
+def course(draw, max_quarters=8, dates=("2019-12-31", "2020-01-01", "2020-02-29", "2020-12-31",
+                                        "2021-01-01", "2020-11-16")):
+    c = {
+        "title": draw(st.sampled_from(["A", "B", "C", "CPR", ""])),
+        "date": draw(st.sampled_from(dates)),
+        "hours": hours_value(draw, draw(st.integers(1, max_quarters))),
+        "approval": draw(st.sampled_from(sorted(APPROVALS))),
+        "national": draw(st.booleans()),
+        "component": draw(st.sampled_from([None, None, None, "national", "local", "individual"])),
+    }
+    delivery = draw(st.sampled_from([None, "in_person", "live_virtual", "distributive"]))
+    if delivery is not None:
+        c["delivery"] = delivery
+    return c
+
+
+def document(rules, courses):
+    doc = {"schema": 1, "cycle": rules["cycle"], "courses": courses}
+    if rules["ce"]["window"]["starts_after_last_recertification"]:
+        doc["profile"] = {"last_recertified": "2019-12-31"}
+    return doc
+
+
+@st.composite
+def case(draw, max_courses=6, max_quarters=8, seed_rules=True):
+    if seed_rules and draw(st.booleans()):
+        cycle = draw(st.sampled_from(CYCLES))
+        rules = rules_for(cycle)
+        year = int(cycle[:4])
+        # Shift the generated dates into this cycle's window.
+        dates = (f"{year - 2}-06-01", f"{year - 1}-01-01", f"{year}-03-31", f"{year}-04-01")
+        today = f"{year}-03-15"
+        courses = draw(st.lists(course(max_quarters=max_quarters, dates=dates), max_size=max_courses))
+        doc = {"schema": 1, "cycle": cycle, "courses": courses}
+        if rules["ce"]["window"]["starts_after_last_recertification"]:
+            doc["profile"] = {"last_recertified": f"{year - 3}-12-31"}
+        return rules, doc, today
+    rules = draw(small_rules())
+    courses = draw(st.lists(course(max_quarters=max_quarters), max_size=max_courses))
+    return rules, document(rules, courses), TODAY
+
+
+def run(rules, doc, today):
+    day = __import__("datetime").date.fromisoformat(today)
+    return recert_engine.evaluate(rules, doc, day)
+
+
+def dec(x):
+    return Decimal(str(x))
+
+
+# --- invariants --------------------------------------------------------------
+
+@FAST
+@given(case())
+def test_output_invariants(c):
+    rules, doc, today = c
+    out = run(rules, doc, today)
+    comps = {x["id"]: x for x in rules["ce"]["components"]}
+    total = Decimal(0)
+    de_by_comp = {cid: Decimal(0) for cid in comps}
+    by_comp = {cid: Decimal(0) for cid in comps}
+    for cin, cout in zip(doc["courses"], out["courses"]):
+        counted = {k: dec(v) for k, v in cout["counted"].items()}
+        assert set(counted) == set(comps)
+        assert all(v >= 0 for v in counted.values())
+        assert sum(counted.values()) + dec(cout["not_counted"]) == dec(cout["hours"])
+        assert bool(cout["reasons"]) == (dec(cout["not_counted"]) > 0)
+        if cin.get("component"):
+            assert all(v == 0 for k, v in counted.items() if k != cin["component"])
+        if not cin["national"]:
+            assert all(counted[k] == 0 for k, comp in comps.items() if comp["national_content_only"])
+        for k, v in counted.items():
+            by_comp[k] += v
+            if cout["distributive"]:
+                de_by_comp[k] += v
+    for cid, comp in comps.items():
+        res = out["components"][cid]
+        assert dec(res["counted"]) == by_comp[cid] <= Decimal(comp["hours"])
+        assert dec(res["distributive"]) == de_by_comp[cid]
+        assert dec(res["remaining"]) == Decimal(comp["hours"]) - by_comp[cid]
+        if comp["de_limit"] is not None:
+            assert de_by_comp[cid] <= Decimal(comp["de_limit"])
+        total += by_comp[cid]
+    assert dec(out["counted"]) == total <= dec(out["counted_if_unpinned"])
+    assert (out["status"] == "complete") == (dec(out["short_by"]) == 0)
+
+
+def canonical_courses(doc, out):
+    """(input course, its result minus position) pairs, order-independent."""
+    pairs = []
+    for cin, cout in zip(doc["courses"], out["courses"]):
+        cout = dict(cout, index=None)
+        pairs.append(json.dumps([cin, cout], sort_keys=True))
+    return sorted(pairs)
+
+
+@FAST
+@given(case(), st.randoms(use_true_random=False))
+def test_course_order_does_not_matter(c, rnd):
+    rules, doc, today = c
+    out = run(rules, doc, today)
+    shuffled = list(doc["courses"])
+    rnd.shuffle(shuffled)
+    out2 = run(rules, dict(doc, courses=shuffled), today)
+    for key in ("components", "counted", "counted_if_unpinned", "status", "short_by"):
+        assert out[key] == out2[key]
+    assert canonical_courses(doc, out) == canonical_courses(dict(doc, courses=shuffled), out2)
+
+
+@FAST
+@given(case(max_courses=5), st.data())
+def test_adding_a_course_never_lowers_counted(c, data):
+    rules, doc, today = c
+    before = run(rules, doc, today)
+    extra = data.draw(course(dates=tuple({x["date"] for x in doc["courses"]}) or ("2020-06-01",)))
+    after = run(rules, dict(doc, courses=doc["courses"] + [extra]), today)
+    assert dec(after["counted"]) >= dec(before["counted"])
+    assert dec(after["counted_if_unpinned"]) >= dec(before["counted_if_unpinned"])
+
+
+# --- brute-force optimum -------------------------------------------------------
+
+def oracle(rules, doc, today, honour_pins=True):
+    """Best (national, national+local, total) by enumerating quarter-hour splits.
+
+    Independent of the engine: states are (counted per component, DE per
+    component), and every split of every course is tried.
+    """
+    comps = rules["ce"]["components"]
+    need = [int(Decimal(c["hours"]) * 4) for c in comps]
+    cap = [None if c["de_limit"] is None else int(Decimal(c["de_limit"]) * 4) for c in comps]
+    window = rules["ce"]["window"]
+    start = window["start"] or "2020-01-01"  # documents use last_recertified 2019-12-31
+    states = {(0,) * 6}
+    for c in doc["courses"]:
+        if not c["approval"].strip() or not start <= c["date"] <= window["last_day"] or c["date"] > today:
+            continue
+        de = APPROVALS[c["approval"]]
+        if de is None:
+            de = c.get("delivery") not in ("in_person", "live_virtual")
+        allowed = [c["national"] or not comp["national_content_only"] for comp in comps]
+        if honour_pins and c["component"]:
+            allowed = [comp["id"] == c["component"] and ok for comp, ok in zip(comps, allowed)]
+        hours = int(dec(c["hours"]) * 4)
+        new = set()
+        for s in states:
+            for a in range(hours + 1):
+                for b in range(hours + 1 - a):
+                    for d in range(hours + 1 - a - b):
+                        split = (a, b, d)
+                        nxt = list(s)
+                        ok = True
+                        for k in range(3):
+                            if split[k] and not allowed[k]:
+                                ok = False
+                                break
+                            nxt[k] += split[k]
+                            if de:
+                                nxt[3 + k] += split[k]
+                            if nxt[k] > need[k] or (de and cap[k] is not None and nxt[3 + k] > cap[k]):
+                                ok = False
+                                break
+                        if ok:
+                            new.add(tuple(nxt))
+        states = new
+    best_n = max(s[0] for s in states)
+    best_nl = max(s[0] + s[1] for s in states)
+    best = max(s[0] + s[1] + s[2] for s in states)
+    return q(best_n), q(best_nl), q(best)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(small_rules(), st.lists(course(max_quarters=6), max_size=4))
+def test_matches_brute_force_optimum(rules, courses):
+    doc = document(rules, courses)
+    out = run(rules, doc, TODAY)
+    n, nl, total = oracle(rules, doc, TODAY)
+    comps = out["components"]
+    assert dec(out["counted"]) == total
+    assert dec(comps["national"]["counted"]) == n
+    assert dec(comps["national"]["counted"]) + dec(comps["local"]["counted"]) == nl
+    assert dec(out["counted_if_unpinned"]) == oracle(rules, doc, TODAY, honour_pins=False)[2]
+
+
+# --- never an exception ----------------------------------------------------------
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**6, 10**6)
+    | st.floats(allow_nan=True, allow_infinity=True) | st.text(max_size=12)
+    | st.sampled_from(["2018-03-01", "2017-02-30", "1.5", "-1", "national", "17-X-F3-1", "2018/paramedic"]),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(
+        st.sampled_from(["schema", "cycle", "profile", "courses", "title", "date", "hours", "approval",
+                         "delivery", "national", "component", "nremt", "last_recertified", "x"]),
+        children, max_size=6),
+    max_leaves=25)
+
+
+def _mutate(value, path, new):
+    if not path:
+        return new
+    head, rest = path[0], path[1:]
+    if isinstance(value, dict):
+        return dict(value, **{head: _mutate(value[head], rest, new)})
+    copy = list(value)
+    copy[head] = _mutate(copy[head], rest, new)
+    return copy
+
+
+def _paths(value, prefix=()):
+    yield prefix
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _paths(v, prefix + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _paths(v, prefix + (i,))
+
+
+def _check_never_raises(rules_text, input_text, today):
+    out = recert_engine.evaluate_json(rules_text, input_text, today)
+    parsed = json.loads(out)
+    assert ("errors" in parsed) != ("status" in parsed)
+    if "errors" in parsed:
+        assert parsed["errors"]
+        for e in parsed["errors"]:
+            assert set(e) == {"course", "field", "message"} and e["message"]
+            assert "Internal error" not in e["message"], e
+
+
+@FAST
+@given(json_values, st.sampled_from(CYCLES))
+def test_arbitrary_json_input_never_raises(value, cycle):
+    _check_never_raises(json.dumps(rules_for(cycle)), json.dumps(value), "2018-03-01")
+
+
+@FAST
+@given(case(), st.data(), json_values)
+def test_mutated_input_never_raises(c, data, new):
+    rules, doc, today = c
+    path = data.draw(st.sampled_from(list(_paths(doc))))
+    _check_never_raises(json.dumps(rules), json.dumps(_mutate(doc, path, new)), today)
+
+
+@FAST
+@given(case(max_courses=2), st.data(), json_values)
+def test_mutated_rules_never_raise(c, data, new):
+    rules, doc, today = c
+    path = data.draw(st.sampled_from(list(_paths(rules))))
+    _check_never_raises(json.dumps(_mutate(rules, path, new)), json.dumps(doc), today)
+
+
+@FAST
+@given(st.text(max_size=40), st.text(max_size=40), st.text(max_size=12))
+def test_arbitrary_text_never_raises(rules_text, input_text, today):
+    _check_never_raises(rules_text, input_text, today)
