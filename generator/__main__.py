@@ -35,10 +35,11 @@ def cmd_check(args) -> int:
 def cmd_build(args) -> int:
     from jinja2 import TemplateError
 
+    from .bundle import BundleError
     from .pipeline import build
 
     try:
-        result = build(args.content, args.out, strict=args.strict)
+        result = build(args.content, args.out, strict=args.strict, runtime=not getattr(args, "no_runtime", False))
     except ContentError as exc:
         _print_report(exc.report)
         print(f"build failed: {len(exc.report.errors)} error(s); {args.out}/ was left unchanged", file=sys.stderr)
@@ -46,6 +47,10 @@ def cmd_build(args) -> int:
     except TemplateError as exc:
         where = f"{getattr(exc, 'filename', None) or 'template'}:{getattr(exc, 'lineno', '?')}"
         print(f"{where}: template error: {exc}", file=sys.stderr)
+        print(f"build failed; {args.out}/ was left unchanged", file=sys.stderr)
+        return 1
+    except BundleError as exc:
+        print(f"calculator runtime: {exc}", file=sys.stderr)
         print(f"build failed; {args.out}/ was left unchanged", file=sys.stderr)
         return 1
     _print_report(result.report)
@@ -71,6 +76,22 @@ def cmd_calc(args) -> int:
     return run_calc(args)
 
 
+def cmd_new_cycle(args) -> int:
+    from .scaffold import ScaffoldError, new_cycle
+
+    try:
+        made = new_cycle(args.content, args.from_cycle, args.year)
+    except ScaffoldError as exc:
+        print(f"new-cycle failed: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"wrote {made.path}: {made.dates_moved} date(s) moved, {made.verify_count} value(s) tagged !verify; "
+        f"check each against the {args.year} sources and remove its tag (`check --strict` fails until then)",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -87,13 +108,16 @@ def main(argv: list[str] | None = None) -> int:
     content_option(p)
     p.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build)")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.add_argument("--no-runtime", action="store_true",
+                   help="leave out the calculator's Pyodide runtime (faster; the calculator pages then say it is unavailable)")
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("serve", help="preview the built site on 127.0.0.1")
+    p = sub.add_parser("serve", help="preview on 127.0.0.1, rebuilding and reloading on every edit")
     content_option(p)
     p.add_argument("--out", type=Path, default=Path("build"))
     p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--no-build", action="store_true", help="serve the output folder as it is")
+    p.add_argument("--no-build", action="store_true", help="serve the output folder as it is (no watching)")
+    p.add_argument("--no-runtime", action="store_true", help="leave out the calculator's Pyodide runtime (faster first build)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("calc", help="evaluate a course list (JSON) against its cycle's rules")
@@ -101,6 +125,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("file", help="input JSON file, or - for standard input")
     p.add_argument("--today", help="evaluate as of this date (YYYY-MM-DD); default: today")
     p.set_defaults(func=cmd_calc)
+
+    p = sub.add_parser("new-cycle", help="start a new cycle's content file from an earlier cycle")
+    content_option(p)
+    p.add_argument("--from", dest="from_cycle", required=True, metavar="YEAR/LEVEL", help="earlier cycle to copy, e.g. 2024/aemt")
+    p.add_argument("--year", type=int, required=True, help="year of the new cycle, e.g. 2026")
+    p.set_defaults(func=cmd_new_cycle)
 
     args = parser.parse_args(argv)
     return args.func(args)

@@ -43,7 +43,6 @@ def checklist_extra(renderer, cycle: Cycle, rules: dict) -> list[tuple[str, str]
         cycle=cycle,
         links={link["id"]: link for link in cycle.data["links"]},
         key_dates=[dict(m, kind=milestone_kind(m)) for m in cycle.data["timeline"]["milestones"]],
-        total=sum(len(step["substeps"]) for step in cycle.data["steps"]),
         storage_key=storage_key(cycle),
         calendar=(CALENDAR_LABEL, f"../{CALENDAR_FILE}") if has_calendar else None,
         script=SCRIPT,

@@ -80,28 +80,40 @@ def load_content(content_dir: Path, report: Report) -> LoadedContent | None:
     for path in sorted(content_dir.rglob("*")):
         if path.is_dir() or path == site_path or path.suffix not in (".yaml", ".yml"):
             continue
-        rel = path.relative_to(content_dir).as_posix()
-        display = _display(path, content_dir)
-        match = CYCLE_FILE.fullmatch(rel)
-        if not match:
-            report.error(Location(display, 1, 1), "", "unexpected content file; a cycle file goes in content/<year>/<level>.yaml")
-            continue
-        node = load_yaml(path, display, report)
-        if node is None:
-            continue
-        ctx = Ctx(display, report)
-        data = schema.CYCLE.convert(node, "", ctx)
-        if data is INVALID:
-            continue
-        check_cycle(data, ctx)
-        _check_identity(data, match, display, level_slugs, seen, ctx)
-        _warn_stale(data, ctx)
-        if not _contains_invalid(data):
-            cycles.append(CycleSource(display, data))
+        source = load_cycle_file(path, content_dir, report, level_slugs, seen)
+        if source is not None:
+            cycles.append(source)
 
     if report.errors or site_data is None or _contains_invalid(site_data):
         return None
     return LoadedContent(strip_nodes(site_data), [CycleSource(c.file, strip_nodes(c.data)) for c in cycles])
+
+
+def load_cycle_file(
+    path: Path, content_dir: Path, report: Report, level_slugs: set[str], seen: dict[tuple[int, str], str]
+) -> CycleSource | None:
+    """Load and validate one cycle file; None when it has errors (they are in the report).
+
+    `seen` maps (year, level) to the file already defining that cycle; the
+    preview server uses this to re-check a single edited file.
+    """
+    rel = path.relative_to(content_dir).as_posix()
+    display = _display(path, content_dir)
+    match = CYCLE_FILE.fullmatch(rel)
+    if not match:
+        report.error(Location(display, 1, 1), "", "unexpected content file; a cycle file goes in content/<year>/<level>.yaml")
+        return None
+    node = load_yaml(path, display, report)
+    if node is None:
+        return None
+    ctx = Ctx(display, report)
+    data = schema.CYCLE.convert(node, "", ctx)
+    if data is INVALID:
+        return None
+    check_cycle(data, ctx)
+    _check_identity(data, match, display, level_slugs, seen, ctx)
+    _warn_stale(data, ctx)
+    return None if _contains_invalid(data) else CycleSource(display, data)
 
 
 def _check_identity(data, match, display, level_slugs, seen, ctx: Ctx) -> None:

@@ -9,3 +9,30 @@ from __future__ import annotations
 
 CYCLE_EXTRAS: list = []
 SITE_EXTRAS: list = []
+
+# Checklist page and calendar file per cycle (checklist.py, calendar_ics.py).
+from .calendar_ics import calendar_extra  # noqa: E402
+from .checklist import checklist_extra  # noqa: E402
+
+CYCLE_EXTRAS += [checklist_extra, calendar_extra]
+
+# Offline CE-hour calculator page per cycle (calculator.py).
+from .calculator import render_calculator  # noqa: E402
+
+CYCLE_EXTRAS.append(render_calculator)
+
+# Compare page: every cycle side by side (compare.py).
+from .compare import compare_extra  # noqa: E402
+
+SITE_EXTRAS.append(compare_extra)
+
+# The page script that registers the service worker (offline.py); sw.js itself
+# is written by pipeline.build, after the calculator's runtime files.
+from .offline import offline_extra  # noqa: E402
+
+SITE_EXTRAS.append(offline_extra)
+
+# sitemap.xml lists every page rendered so far: keep it the last site extra.
+from .sitemap import sitemap_extra  # noqa: E402
+
+SITE_EXTRAS.append(sitemap_extra)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 from markdown_it import MarkdownIt
@@ -30,12 +31,15 @@ def _dates_to_time(html: str) -> str:
     return DATE_SHORTCODE.sub(lambda m: str(time_tag(dt.date.fromisoformat(m.group(1)))), html)
 
 
+# Cycles of one level repeat most of their prose, so each text is parsed once.
+@lru_cache(maxsize=20000)
 def markdown_block(text: str | None) -> Markup:
     if not text:
         return Markup("")
     return Markup(_dates_to_time(_md.render(text)))
 
 
+@lru_cache(maxsize=20000)
 def markdown_inline(text: str | None) -> Markup:
     if not text:
         return Markup("")

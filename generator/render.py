@@ -9,6 +9,7 @@ from typing import Callable
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from . import prose
+from .changes import changes_for
 from .model import Cycle, Site
 from .rules import rules_for
 
@@ -84,28 +85,41 @@ CycleExtra = Callable[[Renderer, Cycle, dict], list[tuple[str, str]]]
 SiteExtra = Callable[[Renderer], None]
 
 
-def render_site(site: Site, src: Path = SITE_SRC) -> Files:
-    from .extras import CYCLE_EXTRAS, SITE_EXTRAS
+def render_cycle(renderer: Renderer, cycle: Cycle) -> None:
+    """Everything of one cycle: rules.json, its extras and its guidance page."""
+    from .extras import CYCLE_EXTRAS
 
-    renderer = Renderer(site, src)
-    renderer.static("css", "assets")
+    rules = rules_for(cycle)
+    renderer.files[f"{cycle.path}rules.json"] = json_bytes(rules)
+    tools: list[tuple[str, str]] = []
+    for extra in CYCLE_EXTRAS:
+        tools.extend(extra(renderer, cycle, rules))
+    renderer.page(
+        f"{cycle.path}index.html",
+        "guidance.html",
+        cycle=cycle,
+        rules=rules,
+        tools=tools,
+        links={link["id"]: link for link in cycle.data["links"]},
+        components={c["id"]: c for c in cycle.data["ce"]["components"]},
+        changes=changes_for(cycle),
+    )
+
+
+def render_site_pages(renderer: Renderer) -> None:
+    """Pages that depend on every cycle: the home page, then the site extras."""
+    from .extras import SITE_EXTRAS
+
     renderer.page("index.html", "home.html")
-    for cycle in site.cycles:
-        rules = rules_for(cycle)
-        renderer.files[f"{cycle.path}rules.json"] = json_bytes(rules)
-        tools: list[tuple[str, str]] = []
-        for extra in CYCLE_EXTRAS:
-            tools.extend(extra(renderer, cycle, rules))
-        renderer.page(
-            f"{cycle.path}index.html",
-            "guidance.html",
-            cycle=cycle,
-            rules=rules,
-            tools=tools,
-            links={link["id"]: link for link in cycle.data["links"]},
-            components={c["id"]: c for c in cycle.data["ce"]["components"]},
-            changes=None,
-        )
     for site_extra in SITE_EXTRAS:
         site_extra(renderer)
+
+
+def render_site(site: Site, src: Path = SITE_SRC) -> Files:
+    # The preview server (incremental.py) calls the two steps separately.
+    renderer = Renderer(site, src)
+    renderer.static("css", "assets")
+    for cycle in site.cycles:
+        render_cycle(renderer, cycle)
+    render_site_pages(renderer)
     return renderer.files

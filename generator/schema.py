@@ -68,9 +68,15 @@ def describe(node: yaml.Node) -> str:
 
 
 def _effective_tag(node: yaml.Node) -> str:
-    if node.tag == VERIFY_TAG and isinstance(node, yaml.ScalarNode):
-        return _resolver.resolve(yaml.ScalarNode, node.value, (True, False))
-    return node.tag
+    """The YAML type of a node, resolved here rather than while loading.
+
+    Quoted scalars are always text; plain ones are typed by YAML's usual rules.
+    """
+    if not isinstance(node, yaml.ScalarNode):
+        return node.tag
+    if node.tag not in (STR_TAG, VERIFY_TAG) or node.style in ("'", '"', "|", ">"):
+        return node.tag if node.tag != VERIFY_TAG else STR_TAG
+    return _resolver.resolve(yaml.ScalarNode, node.value, (True, False))
 
 
 class Type:
@@ -467,4 +473,5 @@ SITE = R(
     levels=ListOf(R(slug=Slug(), name=Text()), min_items=1),
     links=opt(ListOf(R(label=Text(), url=Url())), []),
     disclaimer=Text(),
+    base_url=opt(Url()),  # where the site is published; needed for sitemap.xml
 )

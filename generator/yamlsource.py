@@ -14,6 +14,41 @@ import yaml
 from .diagnostics import Location, Report
 
 
+try:
+    from yaml.cyaml import CParser
+except ImportError:  # PyYAML built without libyaml
+    CParser = None
+
+if CParser is not None:
+
+    class _PlainTagLoader(CParser, yaml.resolver.BaseResolver):
+        """libyaml's C parser with no implicit typing while composing.
+
+        Every plain scalar is tagged as text here; the schema works out whether
+        it is a number, date or boolean only where that matters, which keeps
+        loading fast for large content folders.
+        """
+
+        def __init__(self, stream):
+            CParser.__init__(self, stream)
+            yaml.resolver.BaseResolver.__init__(self)
+
+else:  # pure-Python fallback when PyYAML was built without libyaml
+
+    class _PlainTagLoader(
+        yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, yaml.resolver.BaseResolver
+    ):
+        def __init__(self, stream):
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            yaml.resolver.BaseResolver.__init__(self)
+
+
+_LOADER = _PlainTagLoader
+
+
 def location_of(node: yaml.Node, file: str) -> Location:
     return Location(file, node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -26,7 +61,7 @@ def load_yaml(path: Path, display_name: str, report: Report) -> yaml.Node | None
         report.error(Location(display_name, 1, 1), "", f"cannot read file: {exc}")
         return None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -12,7 +12,7 @@ Formats: see FORMAT.md next to this file.
 """
 
 from .errors import InputError
-from .evaluate import evaluate, evaluate_json
+from .engine import evaluate, evaluate_json
 from .inputs import INPUT_SCHEMA_VERSION
 
 __all__ = ["INPUT_SCHEMA_VERSION", "InputError", "evaluate", "evaluate_json"]

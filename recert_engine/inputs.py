@@ -58,11 +58,11 @@ def _shown(value, limit=40):
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def parse_input(data, cycle, errors=None):
+def parse_input(data, cycle, today, errors=None):
     """Input dict -> (Profile, [Course]); errors go to ``errors`` (an Errors).
 
-    ``cycle`` is the parsed rules (or None if the rules are unusable, in which
-    case only the cycle-independent checks run).
+    ``cycle`` is the parsed rules and ``today`` a date; either may be None if
+    unusable, in which case the checks that need it are skipped.
     """
     errors = Errors() if errors is None else errors
     if not isinstance(data, dict):
@@ -88,7 +88,7 @@ def parse_input(data, cycle, errors=None):
         errors.add(None, "cycle", f"This file is for cycle {_shown(data['cycle'])}, but this "
                    f"calculator is for {cycle.id}. Open the calculator for that cycle.")
 
-    profile = _parse_profile(data.get("profile", {}), cycle, errors)
+    profile = _parse_profile(data.get("profile", {}), cycle, today, errors)
 
     courses = []
     raw_courses = data.get("courses", [])
@@ -106,7 +106,7 @@ def parse_input(data, cycle, errors=None):
     return profile, courses
 
 
-def _parse_profile(raw, cycle, errors):
+def _parse_profile(raw, cycle, today, errors):
     profile = Profile()
     if raw is None:
         raw = {}
@@ -138,6 +138,10 @@ def _parse_profile(raw, cycle, errors):
             errors.add(None, "profile.last_recertified",
                        f"profile.last_recertified ({last}) is not before the last day of this "
                        f"cycle's CE window ({cycle.window_last_day.isoformat()}); check the date.")
+        elif needed and today is not None and day > today:
+            errors.add(None, "profile.last_recertified",
+                       f"profile.last_recertified ({last}) is after today ({today.isoformat()}); "
+                       "check the date.")
         else:
             profile.last_recertified = day
     return profile
@@ -145,7 +149,7 @@ def _parse_profile(raw, cycle, errors):
 
 def _parse_course(index, raw, cycle, errors):
     if not isinstance(raw, dict):
-        errors.add(index, None, f"Course {index + 1} must be an object with title, date, hours, ….")
+        errors.add(index, None, f"Course {index + 1} must be an object (with title, date, hours, …).")
         return None
     title = raw.get("title")
     if title is None:

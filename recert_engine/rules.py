@@ -96,13 +96,13 @@ class _Reader:
             return self.bad(path, "must be a date YYYY-MM-DD")
         return day
 
-    def hours(self, parent, key, path, nullable=False):
+    def decimal(self, parent, key, path, nullable=False):
         value = parent.get(key)
         if value is None and nullable:
             return None
         number = to_decimal(value) if isinstance(value, str) else None
         if number is None or number < ZERO or not has_at_most_two_places(number):
-            return self.bad(path, "must be a decimal string of hours (>= 0, at most 2 places)")
+            return self.bad(path, "must be a decimal string such as \"12.5\" (>= 0, at most 2 places)")
         return number
 
     def codes(self, parent, key, path):
@@ -183,12 +183,12 @@ def _parse(rules, r):
         cycle.components.append(Component(
             cid,
             r.text(comp, "name", path + ".name"),
-            r.hours(comp, "hours", path + ".hours"),
-            r.hours(comp, "de_limit", path + ".de_limit", nullable=True),
+            r.decimal(comp, "hours", path + ".hours"),
+            r.decimal(comp, "de_limit", path + ".de_limit", nullable=True),
             r.flag(comp, "national_content_only", path + ".national_content_only"),
             r.source(comp, path, sources),
         ))
-    total = r.hours(ce, "total_hours", "ce.total_hours")
+    total = r.decimal(ce, "total_hours", "ce.total_hours")
     parts = [c.hours for c in cycle.components]
     if total is not None and parts and None not in parts and sum(parts) != total:
         r.bad("ce.total_hours", f"is {total} but the components add up to {sum(parts)}")
@@ -211,7 +211,7 @@ def _parse(rules, r):
             r.bad(path, "must be an object")
             continue
         cycle.late_fees.append(LateFee(
-            r.hours(fee, "amount", path + ".amount"),  # same format: decimal string >= 0
+            r.decimal(fee, "amount", path + ".amount"),
             r.text(fee, "payee", path + ".payee", nullable=True),
             r.date(fee, "applies_after", path + ".applies_after"),
             r.text(fee, "text", path + ".text"),

@@ -67,7 +67,7 @@ def hours_text(value):
     """Decimal hours -> short text for messages: 10, 12.5, 0.25."""
     if value == value.to_integral_value():
         return str(int(value))
-    return format(value.normalize(), "f")
+    return str(value.normalize())  # plain notation: at most 2 places, never tiny
 
 
 def parse_date(value):

@@ -76,7 +76,7 @@ def run_check(content: Path, *extra: str, capsys) -> tuple[int, list[str]]:
                      "level: unknown level 'medic'; expected one of the slugs in site.yaml: aemt, emt, paramedic",
                      id="unknown-level"),
         pytest.param(P2018, "  milestones:\n", "  milestones: [\n", 1, 5,
-                     "YAML syntax error: expected the node content, but found '-'", id="yaml-syntax"),
+                     "YAML syntax error: did not find expected node content", id="yaml-syntax"),
     ],
 )
 def test_each_error_class_is_reported_with_its_location(content_copy, capsys, rel, old, new, offset, column, message):

@@ -27,6 +27,6 @@ def rules_for(cycle_id):
     return json.loads(_rules_text(cycle_id))
 
 
-@pytest.fixture(name="rules_for")
+@pytest.fixture(name="rules_for", scope="session")
 def rules_for_fixture():
     return rules_for

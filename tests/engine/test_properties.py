@@ -5,17 +5,18 @@ with the same structure (the engine is data-driven, so any such rules must
 work). The brute-force oracle enumerates quarter-hour splits on tiny inputs.
 """
 
+import datetime
+import itertools
 import json
-import random
 from decimal import Decimal
-from functools import lru_cache
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CYCLES, rules_for  # noqa: E402  (pytest puts this directory on sys.path)
-
 import recert_engine
+
+# Seed cycles; their rules come from the ``rules_for`` fixture (conftest.py).
+CYCLES = ("2018/paramedic", "2024/aemt")
 
 FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 COMP_IDS = ("national", "local", "individual")
@@ -43,8 +44,9 @@ def hours_value(draw, quarters):
 def small_rules(draw):
     comps = []
     for cid in COMP_IDS:
-        hours = draw(st.integers(0, 8))
-        de = draw(st.one_of(st.none(), st.integers(0, hours)))
+        hours = draw(st.integers(0, 6))
+        # Limits of 0 and below the requirement are the interesting ones.
+        de = draw(st.one_of(st.none(), st.just(0), st.integers(0, hours)))
         comps.append({
             "id": cid, "name": cid.title(), "hours": format(q(hours), "f"),
             "de_limit": None if de is None else format(q(de), "f"),
@@ -69,14 +71,19 @@ def small_rules(draw):
     }
 
 
+# Mostly countable values (inside the window, approved) with the edge cases mixed in.
+WINDOW_DATES = ("2020-01-01", "2020-06-01", "2020-06-01", "2020-12-31", "2020-02-29",
+                "2019-12-31", "2021-01-01", "2020-11-16")
+APPROVAL_CHOICES = ("X-T1-1", "X-F3-2", "MA-3", "X-T1-1", "X-F3-2", "", "  ")
+
+
 @st.composite
-def course(draw, max_quarters=8, dates=("2019-12-31", "2020-01-01", "2020-02-29", "2020-12-31",
-                                        "2021-01-01", "2020-11-16")):
+def course(draw, max_quarters=8, dates=WINDOW_DATES, approvals=APPROVAL_CHOICES):
     c = {
         "title": draw(st.sampled_from(["A", "B", "C", "CPR", ""])),
         "date": draw(st.sampled_from(dates)),
         "hours": hours_value(draw, draw(st.integers(1, max_quarters))),
-        "approval": draw(st.sampled_from(sorted(APPROVALS))),
+        "approval": draw(st.sampled_from(approvals)),
         "national": draw(st.booleans()),
         "component": draw(st.sampled_from([None, None, None, "national", "local", "individual"])),
     }
@@ -95,26 +102,27 @@ def document(rules, courses):
 
 @st.composite
 def case(draw, max_courses=6, max_quarters=8, seed_rules=True):
+    """(rules, document, today); rules is a seed cycle id (resolve it with
+    ``rules_for``) or a generated rules dict."""
     if seed_rules and draw(st.booleans()):
         cycle = draw(st.sampled_from(CYCLES))
-        rules = rules_for(cycle)
         year = int(cycle[:4])
-        # Shift the generated dates into this cycle's window.
-        dates = (f"{year - 2}-06-01", f"{year - 1}-01-01", f"{year}-03-31", f"{year}-04-01")
-        today = f"{year}-03-15"
-        courses = draw(st.lists(course(max_quarters=max_quarters, dates=dates), max_size=max_courses))
-        doc = {"schema": 1, "cycle": cycle, "courses": courses}
-        if rules["ce"]["window"]["starts_after_last_recertification"]:
-            doc["profile"] = {"last_recertified": f"{year - 3}-12-31"}
-        return rules, doc, today
+        # Dates around this cycle's window; last_recertified is ignored by fixed windows.
+        dates = (f"{year - 3}-12-31", f"{year - 2}-06-01", f"{year - 1}-01-01", f"{year - 1}-01-01",
+                 f"{year}-03-15", f"{year}-03-31", f"{year}-04-01")
+        today = f"{year}-03-20"
+        # Seed cycles need tens of hours, so courses are larger here.
+        courses = draw(st.lists(course(max_quarters=max_quarters * 10, dates=dates), max_size=max_courses))
+        doc = {"schema": 1, "cycle": cycle, "courses": courses,
+               "profile": {"last_recertified": f"{year - 3}-12-31"}}
+        return cycle, doc, today
     rules = draw(small_rules())
     courses = draw(st.lists(course(max_quarters=max_quarters), max_size=max_courses))
     return rules, document(rules, courses), TODAY
 
 
 def run(rules, doc, today):
-    day = __import__("datetime").date.fromisoformat(today)
-    return recert_engine.evaluate(rules, doc, day)
+    return recert_engine.evaluate(rules, doc, datetime.date.fromisoformat(today))
 
 
 def dec(x):
@@ -123,10 +131,15 @@ def dec(x):
 
 # --- invariants --------------------------------------------------------------
 
-@FAST
-@given(case())
-def test_output_invariants(c):
+def resolve(rules_for, c):
     rules, doc, today = c
+    return (rules_for(rules) if isinstance(rules, str) else rules), doc, today
+
+
+@FAST
+@given(c=case())
+def test_output_invariants(rules_for, c):
+    rules, doc, today = resolve(rules_for, c)
     out = run(rules, doc, today)
     comps = {x["id"]: x for x in rules["ce"]["components"]}
     total = Decimal(0)
@@ -163,14 +176,16 @@ def canonical_courses(doc, out):
     pairs = []
     for cin, cout in zip(doc["courses"], out["courses"]):
         cout = dict(cout, index=None)
+        # 1.5 and "1.5" are the same hours: such courses are interchangeable.
+        cin = dict(cin, hours=str(dec(cin["hours"]).normalize()))
         pairs.append(json.dumps([cin, cout], sort_keys=True))
     return sorted(pairs)
 
 
 @FAST
-@given(case(), st.randoms(use_true_random=False))
-def test_course_order_does_not_matter(c, rnd):
-    rules, doc, today = c
+@given(c=case(), rnd=st.randoms(use_true_random=False))
+def test_course_order_does_not_matter(rules_for, c, rnd):
+    rules, doc, today = resolve(rules_for, c)
     out = run(rules, doc, today)
     shuffled = list(doc["courses"])
     rnd.shuffle(shuffled)
@@ -181,9 +196,9 @@ def test_course_order_does_not_matter(c, rnd):
 
 
 @FAST
-@given(case(max_courses=5), st.data())
-def test_adding_a_course_never_lowers_counted(c, data):
-    rules, doc, today = c
+@given(c=case(max_courses=5), data=st.data())
+def test_adding_a_course_never_lowers_counted(rules_for, c, data):
+    rules, doc, today = resolve(rules_for, c)
     before = run(rules, doc, today)
     extra = data.draw(course(dates=tuple({x["date"] for x in doc["courses"]}) or ("2020-06-01",)))
     after = run(rules, dict(doc, courses=doc["courses"] + [extra]), today)
@@ -193,15 +208,16 @@ def test_adding_a_course_never_lowers_counted(c, data):
 
 # --- brute-force optimum -------------------------------------------------------
 
-def oracle(rules, doc, today, honour_pins=True):
-    """Best (national, national+local, total) by enumerating quarter-hour splits.
+def oracle(rules, doc, today, honour_pins=True, per_hour=4):
+    """Best (national, national+local, total) by enumerating quarter-hour splits
+    (or whole-hour splits with per_hour=1, when all hours are whole).
 
     Independent of the engine: states are (counted per component, DE per
     component), and every split of every course is tried.
     """
     comps = rules["ce"]["components"]
-    need = [int(Decimal(c["hours"]) * 4) for c in comps]
-    cap = [None if c["de_limit"] is None else int(Decimal(c["de_limit"]) * 4) for c in comps]
+    need = [int(Decimal(c["hours"]) * per_hour) for c in comps]
+    cap = [None if c["de_limit"] is None else int(Decimal(c["de_limit"]) * per_hour) for c in comps]
     window = rules["ce"]["window"]
     start = window["start"] or "2020-01-01"  # documents use last_recertified 2019-12-31
     states = {(0,) * 6}
@@ -214,7 +230,7 @@ def oracle(rules, doc, today, honour_pins=True):
         allowed = [c["national"] or not comp["national_content_only"] for comp in comps]
         if honour_pins and c["component"]:
             allowed = [comp["id"] == c["component"] and ok for comp, ok in zip(comps, allowed)]
-        hours = int(dec(c["hours"]) * 4)
+        hours = int(dec(c["hours"]) * per_hour)
         new = set()
         for s in states:
             for a in range(hours + 1):
@@ -239,11 +255,17 @@ def oracle(rules, doc, today, honour_pins=True):
     best_n = max(s[0] for s in states)
     best_nl = max(s[0] + s[1] for s in states)
     best = max(s[0] + s[1] + s[2] for s in states)
-    return q(best_n), q(best_nl), q(best)
+    return tuple(Decimal(x) / per_hour for x in (best_n, best_nl, best))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(small_rules(), st.lists(course(max_quarters=6), max_size=4))
+# For the optimum, most courses should count and be small next to the requirements.
+COUNTABLE_DATES = ("2020-01-01", "2020-06-01", "2020-12-31", "2021-01-01")
+COUNTABLE_APPROVALS = ("X-T1-1", "X-F3-2", "MA-3", "")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(small_rules(), st.lists(course(max_quarters=4, dates=COUNTABLE_DATES, approvals=COUNTABLE_APPROVALS),
+                               max_size=5))
 def test_matches_brute_force_optimum(rules, courses):
     doc = document(rules, courses)
     out = run(rules, doc, TODAY)
@@ -265,7 +287,7 @@ json_values = st.recursive(
         st.sampled_from(["schema", "cycle", "profile", "courses", "title", "date", "hours", "approval",
                          "delivery", "national", "component", "nremt", "last_recertified", "x"]),
         children, max_size=6),
-    max_leaves=25)
+    max_leaves=12)
 
 
 def _mutate(value, path, new):
@@ -301,23 +323,23 @@ def _check_never_raises(rules_text, input_text, today):
 
 
 @FAST
-@given(json_values, st.sampled_from(CYCLES))
-def test_arbitrary_json_input_never_raises(value, cycle):
+@given(value=json_values, cycle=st.sampled_from(CYCLES))
+def test_arbitrary_json_input_never_raises(rules_for, value, cycle):
     _check_never_raises(json.dumps(rules_for(cycle)), json.dumps(value), "2018-03-01")
 
 
 @FAST
-@given(case(), st.data(), json_values)
-def test_mutated_input_never_raises(c, data, new):
-    rules, doc, today = c
+@given(c=case(), data=st.data(), new=json_values)
+def test_mutated_input_never_raises(rules_for, c, data, new):
+    rules, doc, today = resolve(rules_for, c)
     path = data.draw(st.sampled_from(list(_paths(doc))))
     _check_never_raises(json.dumps(rules), json.dumps(_mutate(doc, path, new)), today)
 
 
 @FAST
-@given(case(max_courses=2), st.data(), json_values)
-def test_mutated_rules_never_raise(c, data, new):
-    rules, doc, today = c
+@given(c=case(max_courses=2), data=st.data(), new=json_values)
+def test_mutated_rules_never_raise(rules_for, c, data, new):
+    rules, doc, today = resolve(rules_for, c)
     path = data.draw(st.sampled_from(list(_paths(rules))))
     _check_never_raises(json.dumps(_mutate(rules, path, new)), json.dumps(doc), today)
 
@@ -326,3 +348,54 @@ def test_mutated_rules_never_raise(c, data, new):
 @given(st.text(max_size=40), st.text(max_size=40), st.text(max_size=12))
 def test_arbitrary_text_never_raises(rules_text, input_text, today):
     _check_never_raises(rules_text, input_text, today)
+
+
+# --- exhaustive tiny cases -------------------------------------------------------
+
+def tiny_rules(local_de, national_de, individual_hours):
+    rules = small_rules_template()
+    for comp, hours, de in zip(rules["ce"]["components"], ("2", "1", individual_hours),
+                               (national_de, local_de, None)):
+        comp["hours"], comp["de_limit"] = hours, de
+    rules["ce"]["total_hours"] = str(3 + int(individual_hours))
+    return rules
+
+
+def small_rules_template():
+    comps = [{"id": cid, "name": cid.title(), "hours": "0", "de_limit": None,
+              "national_content_only": cid == "national", "source": "s"} for cid in COMP_IDS]
+    return {
+        "schema": 1, "cycle": "2020/test", "sources": {"s": "test source"},
+        "ce": {"total_hours": "0",
+               "window": {"start": "2020-01-01", "starts_after_last_recertification": False,
+                          "last_day": "2020-12-31", "source": "s"},
+               "approval": {"required": True, "issuers": ["OEMS"], "distributive_codes": ["F3"],
+                            "source": "s"},
+               "components": comps},
+        "deadlines": {"ce_last_day": "2020-12-31", "last_day_without_penalty": "2020-12-31",
+                      "warning": None, "late_fees": [], "source": "s"},
+    }
+
+
+TINY_KINDS = [{"title": f"{nat}{de}{h}", "date": "2020-06-01", "hours": h,
+               "approval": "X-F3-2" if de else "X-T1-1", "national": bool(nat), "component": None}
+              for nat in (0, 1) for de in (0, 1) for h in (1, 2)]
+
+
+def test_exhaustive_tiny_cases():
+    """Every multiset of up to three of 8 course kinds against 12 small cycles
+    whose DE limits and requirements make greedy filling fail."""
+    checked = 0
+    for local_de, national_de, ind in itertools.product(("0", None), ("0", "1", None), ("0", "1")):
+        rules = tiny_rules(local_de, national_de, ind)
+        for size in range(1, 4):
+            for combo in itertools.combinations_with_replacement(range(len(TINY_KINDS)), size):
+                courses = [dict(TINY_KINDS[k], title=f"c{i}") for i, k in enumerate(combo)]
+                doc = document(rules, courses)
+                out = run(rules, doc, TODAY)
+                n, nl, total = oracle(rules, doc, TODAY, per_hour=1)
+                assert (dec(out["components"]["national"]["counted"]),
+                        dec(out["components"]["national"]["counted"]) + dec(out["components"]["local"]["counted"]),
+                        dec(out["counted"])) == (n, nl, total), (rules["ce"]["components"], courses)
+                checked += 1
+    assert checked == 12 * 164

@@ -22,16 +22,24 @@ class _FallbackFinder:
         if _load_full is None or name not in FULL_ONLY_NAMES:
             return None
         if _full_zip is None:
-            _full_zip = str(_load_full())
+            try:
+                _full_zip = str(_load_full())
+            except Exception as exc:  # offline, or disabled: plain ImportError then
+                _say(f"stdlib fallback unavailable for {name}: {exc}")
+                return None
             sys.path.append(_full_zip)
         parent, _, _ = name.rpartition(".")
         where = [_full_zip + ("/" + parent.replace(".", "/") if parent else "")]
         spec = PathFinder.find_spec(name, where, target)
         if spec is not None:
             used.append(name)
-            if _log is not None:
-                _log(f"stdlib fallback: {name} loaded from the full standard library")
+            _say(f"stdlib fallback: {name} loaded from the full standard library")
         return spec
+
+
+def _say(message):
+    if _log is not None:
+        _log(message)
 
 
 def install(load_full, log=None):

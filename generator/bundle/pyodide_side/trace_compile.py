@@ -34,10 +34,10 @@ def _engine_files(import_name):
         for fn in sorted(filenames):
             if fn.endswith(".py"):
                 full = os.path.join(dirpath, fn)
-                rel = os.path.relpath(full, root)[:-3].replace(os.sep, ".")
-                mod = import_name if rel == "__init__" else f"{import_name}.{rel}"
-                mod = mod[: -len(".__init__")] if mod.endswith(".__init__") else mod
-                out.append((mod, full))
+                parts = [import_name, *os.path.relpath(full, root)[:-3].split(os.sep)]
+                if parts[-1] == "__init__":
+                    parts.pop()
+                out.append((".".join(parts), full))
     return out
 
 
@@ -158,17 +158,21 @@ def main(config_json):
     # The fallback importer goes in too, told which names the full zip has.
     fb_src = cfg["fallbackSource"]
     kept = {a[:-3].replace("/", ".").removesuffix(".__init__") for a in arcs}
-    fb_src = fb_src.replace("FULL_ONLY_NAMES = frozenset()", "FULL_ONLY_NAMES = frozenset(%r)" % sorted(all_names - kept), 1)
+    marker = "FULL_ONLY_NAMES = frozenset()"
+    assert marker in fb_src, "fallback module lost its FULL_ONLY_NAMES marker"
+    fb_src = fb_src.replace(marker, "FULL_ONLY_NAMES = frozenset(%r)" % sorted(all_names - kept), 1)
     fb_name = cfg["fallbackModule"]
     entries[fb_name + ".pyc"] = _pyc(fb_src.encode(), f"{zip_path}/{fb_name}.py")
 
     tmp = os.path.join(out_dir, "python_stdlib.zip.tmp")
-    with zipfile.ZipFile(tmp, "w", compression=getattr(zipfile, cfg["zipCompression"])) as zf:
+    # Deflated: the zip stays small even where the host doesn't gzip .zip files.
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for arc in sorted(entries):
             info = zipfile.ZipInfo(arc, fixed)
             info.compress_type = zf.compression
+            info.create_system = 3
             info.external_attr = 0o644 << 16
-            zf.writestr(info, entries[arc])
+            zf.writestr(info, entries[arc], compresslevel=9)
     os.replace(tmp, os.path.join(out_dir, "python_stdlib.zip"))
 
     # Engine bytecode, to be put in the wheel's __pycache__ by the host.

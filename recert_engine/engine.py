@@ -9,7 +9,7 @@ from .classify import Window, classify
 from .deadlines import deadlines
 from .errors import Errors, InputError
 from .explain import leftover_reasons
-from .inputs import INPUT_SCHEMA_VERSION, parse_input
+from .inputs import parse_input
 from .rules import parse_rules
 from .values import ZERO, json_number, parse_date
 
@@ -29,12 +29,7 @@ def evaluate(rules, data, today):
         errors.add(None, "today", "today must be a date.")
         today = None
     cycle = parse_rules(rules, errors)
-    profile, courses = parse_input(data, cycle, errors)
-    if cycle is not None and today is not None and cycle.window_after_last_recert \
-            and profile.last_recertified is not None and profile.last_recertified > today:
-        errors.add(None, "profile.last_recertified",
-                   f"profile.last_recertified ({profile.last_recertified.isoformat()}) is after "
-                   f"today ({today.isoformat()}); check the date.")
+    profile, courses = parse_input(data, cycle, today, errors)
     errors.raise_if_any()
 
     window = Window(cycle, profile)
@@ -90,11 +85,17 @@ def _suggestions(cycle, countable, result):
         return out
     comps_by_id = {c.id: c for c in cycle.components}
     pinned = [it for it in countable if it.course.component is not None]
+    # Courses alike in everything the flow sees are interchangeable, so one
+    # trial per kind is enough (keeps many pinned courses fast).
+    trials = {}
     for it in pinned:
-        trial = assign(cycle, countable, unpin=it.course.index)
-        if trial.total > result.total:
-            placement = trial.counted[it.course.index]
-            suggestion = texts.unpin(trial.total - result.total, placement, comps_by_id)
+        kind = (it.course.hours, tuple(it.allowed), it.distributive, it.course.component)
+        if kind not in trials:
+            trial = assign(cycle, countable, unpin=it.course.index)
+            trials[kind] = (trial.total, trial.counted[it.course.index])
+        total, placement = trials[kind]
+        if total > result.total:
+            suggestion = texts.unpin(total - result.total, placement, comps_by_id)
             suggestion["counted_if_unpinned"] = {k: json_number(v) for k, v in placement.items()}
             out[it.course.index] = suggestion
     if len(out) == 1:  # no single pin is to blame, only their combination

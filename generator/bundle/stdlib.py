@@ -1,0 +1,65 @@
+"""Trim and precompile the standard library, using Pyodide's own Python.
+
+Why: stock Pyodide ships ~600 stdlib sources and compiles every module it
+imports at each page load. Here Pyodide (under Node) boots, installs the
+engine wheel, imports what the engine names and runs probe inputs; exactly
+the stdlib modules that ended up loaded are compiled to 3.14 bytecode into a
+small python_stdlib.zip. The host's CPython 3.11 could do neither step.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .errors import BundleError
+from .node import run_node
+from .pyodide_dist import PyodideDist
+
+SIDE = Path(__file__).with_name("pyodide_side")
+BUILD_SCRIPT = SIDE / "build_runtime.mjs"
+TRACE_SCRIPT = SIDE / "trace_compile.py"
+FALLBACK_SOURCE = SIDE / "stdlib_fallback.py"
+FALLBACK_MODULE = "_site_stdlib_fallback"  # the name the worker/node runner import
+
+# Compile without column tables: a much smaller zip; tracebacks keep line numbers.
+BUILD_ENV = {"PYTHONNODEBUGRANGES": "1"}
+
+
+def trace_and_compile(
+    dist: PyodideDist,
+    lock_file: Path,
+    *,
+    package: str,
+    import_name: str,
+    entry_point: str,
+    probes: list[dict],
+    out_dir: Path,
+) -> dict:
+    """Write out_dir/python_stdlib.zip and out_dir/engine_pyc/*.pyc; return
+    the report (modules kept, probe results, cache tag...)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    config = {
+        "pyodideDir": str(dist.directory.resolve()),
+        "lockFile": str(lock_file.resolve()),
+        "package": package,
+        "importName": import_name,
+        "entryPoint": entry_point,
+        "probes": probes,
+        "outDir": str(out_dir.resolve()),
+        "traceScript": str(TRACE_SCRIPT),
+        "fallbackSource": FALLBACK_SOURCE.read_text(encoding="utf-8"),
+        "fallbackModule": FALLBACK_MODULE,
+        "env": BUILD_ENV,
+    }
+    config_file = out_dir / "config.json"
+    config_file.write_text(json.dumps(config), encoding="utf-8")
+    proc = run_node(BUILD_SCRIPT, [str(config_file)])
+    config_file.unlink()
+    lines = proc.stdout.strip().splitlines()
+    try:
+        report = json.loads(lines[-1])
+    except (IndexError, ValueError):
+        raise BundleError(f"{BUILD_SCRIPT.name} printed no report:\n{proc.stdout[-2000:]}") from None
+    if not (out_dir / "python_stdlib.zip").is_file():
+        raise BundleError(f"{BUILD_SCRIPT.name} did not write python_stdlib.zip")
+    return report

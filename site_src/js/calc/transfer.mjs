@@ -1,0 +1,218 @@
+// Export the person's courses as JSON (the engine's input format, schema 1)
+// or CSV, and read such files back. An import is all or nothing: every problem
+// is listed, by line (CSV) or course (JSON), and nothing is changed.
+//
+// CSV columns (first row is the header, any order; date and hours required):
+//   title, date (YYYY-MM-DD or M/D/YYYY), hours, approval,
+//   delivery (in_person | live_virtual | distributive | empty),
+//   national (yes | no | empty), component (a component id | empty).
+
+import { parseCsv, toCsv } from "./csv.mjs";
+import { isRealDate } from "./format.mjs";
+import { COURSE_FIELDS, DELIVERIES, INPUT_SCHEMA, blankCourse, fromEngineCourse, fromEngineProfile } from "./model.mjs";
+
+export const CSV_COLUMNS = COURSE_FIELDS;
+export const MAX_COURSES = 500; // the engine's limit
+const REQUIRED_COLUMNS = ["date", "hours"];
+const PROFILE_KEYS = ["nremt", "last_recertified"];
+const TOP_KEYS = ["schema", "cycle", "profile", "courses"];
+const NUMBER = /^(\d+(\.\d*)?|\.\d+)$/;
+
+const show = (value) => {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+};
+
+export function exportJson(input) {
+  return JSON.stringify(input, null, 2) + "\n";
+}
+
+export function exportCsv(engineCourses) {
+  const rows = engineCourses.map((c) => [
+    c.title, c.date ?? "", c.hours ?? "", c.approval, c.delivery ?? "", c.national ? "yes" : "no", c.component ?? "",
+  ]);
+  return toCsv(CSV_COLUMNS, rows);
+}
+
+// ---- shared value checks; each returns [value, problem] -------------------
+
+function checkHours(value) {
+  if (value === null || value === undefined || value === "") return [null, "hours is missing; every course needs its CE hours"];
+  const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : null;
+  if (text === null || !NUMBER.test(text)) return [null, `hours ${show(value)} is not a number such as 2 or 1.5`];
+  if (Number(text) <= 0) return [null, `hours ${show(value)} must be more than 0`];
+  return [text, null];
+}
+
+function checkComponent(value, components) {
+  if (value === null || value === undefined || value === "") return ["", null];
+  const text = String(value).trim().toLowerCase();
+  const match = components.find((c) => c.id === text || c.name.toLowerCase() === text);
+  if (match) return [match.id, null];
+  return [null, `component ${show(value)} is not one of ${components.map((c) => c.id).join(", ")} (or empty to let the calculator decide)`];
+}
+
+// ---- JSON ------------------------------------------------------------------
+
+function jsonCourse(raw, index, components, problems) {
+  let where = `Course ${index + 1}`;
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
+    problems.push(`${where}: must be an object with title, date, hours and so on.`);
+    return null;
+  }
+  if (typeof raw.title === "string" && raw.title.trim()) where += ` (${show(raw.title.trim())})`;
+  const before = problems.length;
+  const bad = (message) => problems.push(`${where}: ${message}.`);
+  for (const key of Object.keys(raw)) {
+    if (!COURSE_FIELDS.includes(key)) bad(`unknown field ${show(key)}; the fields are ${COURSE_FIELDS.join(", ")}`);
+  }
+  if (raw.title !== undefined && raw.title !== null && typeof raw.title !== "string") bad("title must be text");
+  if (raw.date === undefined || raw.date === null || raw.date === "") bad("date is missing; write it as YYYY-MM-DD");
+  else if (typeof raw.date !== "string" || !isRealDate(raw.date)) bad(`date ${show(raw.date)} is not a real date written YYYY-MM-DD`);
+  const [hours, hoursProblem] = checkHours(raw.hours);
+  if (hoursProblem) bad(hoursProblem);
+  if (raw.approval !== undefined && raw.approval !== null && typeof raw.approval !== "string") bad("approval must be text");
+  if (raw.delivery !== undefined && raw.delivery !== null && !DELIVERIES.includes(raw.delivery)) {
+    bad(`delivery ${show(raw.delivery)} is not one of ${DELIVERIES.join(", ")} (or null)`);
+  }
+  if (raw.national !== undefined && raw.national !== null && typeof raw.national !== "boolean") bad("national must be true or false");
+  const [component, componentProblem] = checkComponent(raw.component, components);
+  if (componentProblem) bad(componentProblem);
+  if (problems.length !== before) return null;
+  return { ...fromEngineCourse(raw), hours, component };
+}
+
+function jsonProfile(raw, problems) {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw !== "object" || Array.isArray(raw)) {
+    problems.push("profile must be an object with nremt and last_recertified.");
+    return null;
+  }
+  for (const key of Object.keys(raw)) {
+    if (!PROFILE_KEYS.includes(key)) problems.push(`profile: unknown field ${show(key)}; the fields are ${PROFILE_KEYS.join(", ")}.`);
+  }
+  if (raw.nremt !== undefined && raw.nremt !== null && typeof raw.nremt !== "boolean") problems.push("profile.nremt must be true or false.");
+  const last = raw.last_recertified;
+  if (last !== undefined && last !== null && (typeof last !== "string" || !isRealDate(last))) {
+    problems.push(`profile.last_recertified ${show(last)} is not a real date written YYYY-MM-DD.`);
+  }
+  return fromEngineProfile(raw);
+}
+
+function jsonErrorWhere(text, error) {
+  // V8 says "... at position 42"; turn that into a line number people can find.
+  const m = /position (\d+)/.exec(error.message);
+  if (!m) return "";
+  const line = text.slice(0, Number(m[1])).split("\n").length;
+  return ` near line ${line}`;
+}
+
+export function importJson(text, { cycle, components }) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { errors: [`The file is not valid JSON${jsonErrorWhere(text, error)}: ${error.message}`] };
+  }
+  const problems = [];
+  if (!data || typeof data !== "object" || Array.isArray(data)) {
+    return { errors: ["The file must hold one JSON object with schema, cycle, profile and courses, as the calculator exports it."] };
+  }
+  for (const key of Object.keys(data)) {
+    if (!TOP_KEYS.includes(key)) problems.push(`Unknown field ${show(key)} at the top; the fields are ${TOP_KEYS.join(", ")}.`);
+  }
+  if (data.schema !== INPUT_SCHEMA) problems.push(`schema is ${show(data.schema)}, but this calculator reads schema ${INPUT_SCHEMA} files.`);
+  if (data.cycle !== cycle) {
+    problems.push(`This file is for cycle ${show(data.cycle)}, but this calculator is for ${cycle}. Open the calculator for that cycle.`);
+  }
+  const profile = jsonProfile(data.profile, problems);
+  if (!Array.isArray(data.courses)) {
+    problems.push("courses must be a list of courses.");
+    return { errors: problems };
+  }
+  if (data.courses.length > MAX_COURSES) problems.push(`The file has ${data.courses.length} courses; at most ${MAX_COURSES} are supported.`);
+  const courses = data.courses.slice(0, MAX_COURSES).map((raw, i) => jsonCourse(raw, i, components, problems));
+  return problems.length ? { errors: problems } : { profile, courses, errors: [] };
+}
+
+// ---- CSV -------------------------------------------------------------------
+
+function csvDate(text) {
+  const t = text.trim();
+  if (isRealDate(t)) return t;
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t); // what US spreadsheets write
+  if (m) {
+    const iso = `${m[3]}-${m[1].padStart(2, "0")}-${m[2].padStart(2, "0")}`;
+    if (isRealDate(iso)) return iso;
+  }
+  return null;
+}
+
+function csvDelivery(text) {
+  const t = text.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  if (t === "") return "";
+  return DELIVERIES.includes(t) ? t : null;
+}
+
+function csvNational(text) {
+  const t = text.trim().toLowerCase();
+  if (["yes", "y", "true", "1"].includes(t)) return true;
+  if (["no", "n", "false", "0", ""].includes(t)) return false;
+  return null;
+}
+
+function csvCourse(record, columns, width, components, problems) {
+  const where = `Line ${record.line}`;
+  const before = problems.length;
+  const bad = (message) => problems.push(`${where}: ${message}.`);
+  const value = (name) => (columns.has(name) ? record.fields[columns.get(name)] ?? "" : "");
+  const extra = record.fields.slice(width).filter((f) => f.trim() !== "");
+  if (extra.length) bad(`${record.fields.length} values, but the first line names only ${width} columns (a comma inside a title needs "quotes")`);
+  const course = blankCourse();
+  course.title = value("title").trim();
+  course.approval = value("approval").trim();
+  const dateText = value("date");
+  if (!dateText.trim()) bad("date is empty; every course needs the day you took it");
+  else {
+    course.date = csvDate(dateText);
+    if (!course.date) bad(`date ${show(dateText)} is not a real date written 2017-03-31 or 3/31/2017`);
+  }
+  const [hours, hoursProblem] = checkHours(value("hours").trim());
+  if (hoursProblem) bad(hoursProblem);
+  course.hours = hours ?? "";
+  course.delivery = csvDelivery(value("delivery"));
+  if (course.delivery === null) bad(`delivery ${show(value("delivery"))} is not one of ${DELIVERIES.join(", ")} (or empty)`);
+  course.national = csvNational(value("national"));
+  if (course.national === null) bad(`national ${show(value("national"))} must be yes or no`);
+  const [component, componentProblem] = checkComponent(value("component"), components);
+  if (componentProblem) bad(componentProblem);
+  course.component = component ?? "";
+  return problems.length === before ? course : null;
+}
+
+export function importCsv(text, { components }) {
+  const { records, error } = parseCsv(text);
+  if (error) return { errors: [error] };
+  if (!records.length) return { errors: ["The file is empty."] };
+  const [head, ...rows] = records;
+  const names = head.fields.map((f) => f.trim().toLowerCase());
+  const problems = [];
+  const columns = new Map();
+  names.forEach((name, i) => {
+    if (!CSV_COLUMNS.includes(name)) problems.push(`Line ${head.line}: unknown column ${show(head.fields[i])}; the columns are ${CSV_COLUMNS.join(", ")}.`);
+    else if (columns.has(name)) problems.push(`Line ${head.line}: the column ${name} appears twice.`);
+    else columns.set(name, i);
+  });
+  for (const name of REQUIRED_COLUMNS) {
+    if (!columns.has(name)) problems.push(`Line ${head.line}: the ${name} column is missing. The first line must name the columns, for example ${CSV_COLUMNS.join(",")}.`);
+  }
+  if (problems.length) return { errors: problems };
+  if (rows.length > MAX_COURSES) return { errors: [`The file has ${rows.length} courses; at most ${MAX_COURSES} are supported.`] };
+  const courses = rows.map((record) => csvCourse(record, columns, names.length, components, problems));
+  return problems.length ? { errors: problems } : { profile: null, courses, errors: [] };
+}
+
+export function importFile(name, text, context) {
+  const looksJson = /\.json$/i.test(name) || (!/\.csv$/i.test(name) && /^\s*[{[]/.test(text));
+  return looksJson ? importJson(text, context) : importCsv(text, context);
+}

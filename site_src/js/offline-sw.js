@@ -1,0 +1,194 @@
+// The site's service worker. generator/offline.py writes it to sw.js at the
+// site root, behind a line `const BUILD = {version, precache, onUse, engine}`
+// describing one build (paths relative to the site root).
+//
+// One cache per build, named "recert-offline <scope> <version>": the scope in
+// the name keeps other sites on the same origin apart, so a new version
+// deletes only this site's older caches.
+//
+// Pages, scripts and rules.json are served cache first, so what a person sees
+// always comes from one build, with or without a signal. A new build is a new
+// sw.js: the browser installs it in the background and it waits; the page
+// (offline.js) then offers "a new version is available" and, when asked,
+// sends "skip-waiting" and reloads.
+//
+// The calculator's runtime (BUILD.onUse, megabytes) is not precached: it is
+// kept when first fetched, or when a page whose calculator has started sends
+// "keep-engine" (it was loaded before this worker controlled the page). It is
+// stored under its SHA-256, so the next build carries it over unless it changed.
+
+const SCOPE = self.registration.scope;
+const CACHE_PREFIX = `recert-offline ${SCOPE} `;
+const CACHE = CACHE_PREFIX + BUILD.version;
+const PRECACHE = new Set(BUILD.precache);
+
+function siteUrl(path) {
+  return new URL(path, SCOPE).href;
+}
+
+function runtimeKey(path) {
+  return `${siteUrl(path)}?sha256=${BUILD.onUse[path]}`;
+}
+
+// A request's path relative to the site root ("…/" means "…/index.html"), or
+// null for anything outside the site.
+function sitePath(requestUrl) {
+  const url = new URL(requestUrl);
+  const root = new URL(SCOPE);
+  if (url.origin !== root.origin || !url.pathname.startsWith(root.pathname)) return null;
+  let path;
+  try {
+    path = decodeURIComponent(url.pathname.slice(root.pathname.length));
+  } catch {
+    return null;
+  }
+  return path === "" || path.endsWith("/") ? `${path}index.html` : path;
+}
+
+function siteCaches(names) {
+  return names.filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE);
+}
+
+// A host may answer "x/index.html" with a redirect to "x/"; a redirected
+// response cannot answer a navigation, so keep a plain copy.
+async function storable(response) {
+  if (!response.redirected) return response;
+  return new Response(await response.blob(), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
+async function sha256(buffer) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+// Keep a runtime file only if it is this build's (a host mid-deploy may serve another).
+async function keepIfIntact(cache, path, response) {
+  if (!response.ok) return false;
+  const body = await response.arrayBuffer();
+  if ((await sha256(body)) !== BUILD.onUse[path]) return false;
+  await cache.put(runtimeKey(path), new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  }));
+  return true;
+}
+
+async function precache() {
+  const cache = await caches.open(CACHE);
+  await Promise.all(BUILD.precache.map(async (path) => {
+    const response = await fetch(siteUrl(path), { cache: "no-cache" });
+    if (!response.ok) throw new Error(`could not save ${path}: HTTP ${response.status}`);
+    await cache.put(siteUrl(path), await storable(response));
+  }));
+}
+
+// Runtime files an older version of this site kept, with the same SHA-256.
+async function carryOverRuntime() {
+  const cache = await caches.open(CACHE);
+  const older = siteCaches(await caches.keys());
+  for (const path of Object.keys(BUILD.onUse)) {
+    const key = runtimeKey(path);
+    if (await cache.match(key)) continue;
+    for (const name of older) {
+      const kept = await (await caches.open(name)).match(key);
+      if (kept) {
+        await cache.put(key, kept);
+        break;
+      }
+    }
+  }
+}
+
+// The page's calculator has started: keep what it loaded. The files are
+// normally still in the HTTP cache, so this costs no second download.
+async function keepEngine() {
+  const cache = await caches.open(CACHE);
+  for (const path of BUILD.engine) {
+    if (await cache.match(runtimeKey(path))) continue;
+    const cached = await fetch(siteUrl(path), { cache: "force-cache" });
+    if (!(await keepIfIntact(cache, path, cached))) {
+      await keepIfIntact(cache, path, await fetch(siteUrl(path), { cache: "no-cache" }));
+    }
+  }
+}
+
+async function fromCache(key, request) {
+  const hit = await (await caches.open(CACHE)).match(key);
+  if (hit) return hit;
+  try {
+    return await fetch(request);
+  } catch (error) {
+    if (request.mode === "navigate") return notSavedPage();
+    throw error;
+  }
+}
+
+async function runtimeFile(path, request, event) {
+  const cache = await caches.open(CACHE);
+  const hit = await cache.match(runtimeKey(path));
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok && response.type === "basic") {
+    event.waitUntil(keepIfIntact(cache, path, response.clone()).catch(() => false));
+  }
+  return response;
+}
+
+async function pageOrNotSaved(request) {
+  try {
+    return await fetch(request);
+  } catch {
+    return notSavedPage();
+  }
+}
+
+function notSavedPage() {
+  const home = siteUrl("index.html");
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Not saved on this device</title></head>
+<body><main><h1>This page is not saved on this device</h1>
+<p>There is no connection, and this page was not saved for use without one.
+<a href="${home}">Go to the home page</a>, which is saved.</p></main></body></html>`;
+  return new Response(html, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(precache().then(carryOverRuntime));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    await carryOverRuntime(); // what the old version kept while this one waited
+    const older = siteCaches(await caches.keys());
+    await Promise.all(older.map((name) => caches.delete(name)));
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener("fetch", (event) => {
+  const { request } = event;
+  if (request.method !== "GET") return;
+  const path = sitePath(request.url);
+  if (path === null) return;
+  if (PRECACHE.has(path)) {
+    event.respondWith(fromCache(siteUrl(path), request));
+  } else if (Object.hasOwn(BUILD.onUse, path)) {
+    event.respondWith(runtimeFile(path, request, event));
+  } else if (request.mode === "navigate") {
+    event.respondWith(pageOrNotSaved(request));
+  }
+});
+
+self.addEventListener("message", (event) => {
+  const type = event.data && event.data.type;
+  if (type === "skip-waiting") {
+    self.skipWaiting();
+  } else if (type === "keep-engine") {
+    event.waitUntil(keepEngine().catch(() => undefined));
+  }
+});

@@ -1,0 +1,652 @@
+"""The hour calculator as a person uses it, in headless Chromium.
+
+Most tests run the page against a stand-in engine worker (fake_engine.py)
+that answers with the real Python engine, so they run whether or not the
+Pyodide runtime is in the build. The tests at the end load the real worker and
+skip, saying why, when the build has no Pyodide runtime.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+import recert_engine
+from tests.browser.conftest import OffsiteGuard, format_violations, run_axe
+from tests.browser.fake_engine import WORKER_GLOB, FakeEngine
+
+PARAMEDIC = "2018/paramedic/calculator/index.html"
+AEMT = "2024/aemt/calculator/index.html"
+KEY = "recert.calculator.v1:2018/paramedic"
+TODAY = "2018-03-01"  # inside the 2018 Paramedic cycle, before its deadlines
+
+
+@pytest.fixture
+def context(browser, site_url):
+    """As conftest's context, but with service workers blocked: the site's
+    offline worker would otherwise answer requests from its cache before the
+    stand-in engine's routes see them. Offline use is tested on its own."""
+    origin = site_url.rstrip("/")
+    ctx = browser.new_context(service_workers="block")
+    guard = OffsiteGuard(origin)
+    ctx.route("**/*", guard)
+    yield ctx
+    ctx.close()
+    assert not guard.blocked, f"the site tried to reach other origins: {guard.blocked}"
+
+
+@pytest.fixture
+def engine(context):
+    return FakeEngine(today=TODAY).install(context)
+
+
+def open_calculator(page, site_url, path=PARAMEDIC, state="ready"):
+    page.goto(site_url + path)
+    if state:
+        page.wait_for_selector(f"html[data-engine={state}]")
+    return page
+
+
+def row(page, n):
+    return page.locator("#course-list > li").nth(n - 1)
+
+
+def fill_course(page, n, title="", date="", hours="", approval="", delivery=None, national=False, component=None):
+    while page.locator("#course-list > li").count() < n:
+        page.get_by_role("button", name="Add a course").click()
+    r = row(page, n)
+    r.get_by_label("Course title").fill(title)
+    r.get_by_label("Date you took it").fill(date)
+    r.get_by_label("Hours").fill(hours)
+    r.get_by_label("Approval number").fill(approval)
+    if delivery is not None:
+        r.get_by_label("How it was taught").select_option(delivery)
+    r.get_by_label("Covers National (NCCR) content").set_checked(national)
+    if component is not None:
+        r.get_by_label("Counts toward").select_option(component)
+
+
+def fill_complete_cycle(page):
+    fill_course(page, 1, "NCCR refresher", "2017-01-10", "30", "17-OEMS-T1-0001", national=True)
+    fill_course(page, 2, "Local protocols", "2017-02-10", "15", "17-OEMS-T1-0002")
+    fill_course(page, 3, "Online cardiology", "2017-03-10", "15", "17-OEMS-T3-0003")
+
+
+def headline(page):
+    return page.locator("#results .result-headline")
+
+
+def saved(page):
+    text = page.evaluate(f"localStorage.getItem({KEY!r})")
+    return None if text is None else json.loads(text)
+
+
+def wait_saved(page, predicate, timeout=5.0):
+    """Wait until the saved data satisfies predicate (the page saves a moment after typing).
+
+    Polled from Python: under the page's CSP, Playwright's wait_for_function cannot eval."""
+    deadline = time.monotonic() + timeout
+    while True:
+        data = saved(page)
+        if data is not None and predicate(data):
+            return data
+        if time.monotonic() > deadline:
+            raise AssertionError(f"saved data never matched; last saved: {data}")
+        page.wait_for_timeout(50)
+
+
+def course_values(page):
+    out = []
+    for i in range(page.locator("#course-list > li").count()):
+        r = row(page, i + 1)
+        out.append({
+            "title": r.get_by_label("Course title").input_value(),
+            "date": r.get_by_label("Date you took it").input_value(),
+            "hours": r.get_by_label("Hours").input_value(),
+            "approval": r.get_by_label("Approval number").input_value(),
+            "delivery": r.get_by_label("How it was taught").input_value(),
+            "national": r.get_by_label("Covers National (NCCR) content").is_checked(),
+            "component": r.get_by_label("Counts toward").input_value(),
+        })
+    return out
+
+
+def assert_no_axe_violations(page, state):
+    violations = run_axe(page)
+    assert violations == [], f"{state}: {format_violations(violations)}"
+
+
+# ---- loading ------------------------------------------------------------------
+
+
+def test_form_is_usable_while_the_engine_loads(context, page, site_url):
+    FakeEngine(mode="hang", progress=("Loading the Python runtime…",)).install(context)
+    open_calculator(page, site_url, state="loading")
+    status = page.locator("#engine-status")
+    expect(status).to_have_attribute("role", "status")
+    expect(status).to_contain_text("Loading the calculator: Loading the Python runtime…")
+    expect(page.locator("#results-body")).to_contain_text("You can enter your courses now")
+    expect(page.locator("#calc-fallback")).to_be_hidden()
+    fill_course(page, 1, "Airway", "2017-05-01", "2", "17-OEMS-T1-0009")
+    wait_saved(page, lambda s: s["courses"][0]["title"] == "Airway")
+    page.get_by_role("button", name="Check my courses").click()
+    expect(page.locator("#results-body")).to_contain_text("as soon as the calculator has loaded")
+    assert page.evaluate("document.activeElement.id") == "results-heading"
+    assert page.console_errors == []
+
+
+def test_engine_that_cannot_load_says_so_and_keeps_the_form(context, page, site_url):
+    context.route(WORKER_GLOB, lambda route: route.fulfill(status=404, body="not found"))
+    open_calculator(page, site_url, state="failed")
+    expect(page.locator("#engine-status-text")).to_contain_text("could not be loaded")
+    expect(page.get_by_role("button", name="Try loading the calculator again")).to_be_visible()
+    expect(page.locator("#results-body")).to_contain_text("Results cannot be shown")
+    expect(page.locator("#ce-requirements")).to_be_visible()
+    fill_course(page, 1, "Airway", "2017-05-01", "2")
+    wait_saved(page, lambda s: s["courses"][0]["hours"] == "2")
+
+
+def test_engine_start_error_is_shown_and_retry_works(context, page, site_url):
+    FakeEngine(mode="fail", error="Python said no").install(context)
+    open_calculator(page, site_url, state="failed")
+    expect(page.locator("#engine-status-text")).to_have_text("The calculator could not start: Python said no")
+    FakeEngine(today=TODAY).install(context)  # the newest route wins: the next start succeeds
+    page.get_by_role("button", name="Try loading the calculator again").click()
+    page.wait_for_selector("html[data-engine=ready]")
+    expect(page.locator("#engine-status-text")).to_contain_text("ready")
+    expect(page.get_by_role("button", name="Try loading the calculator again")).to_be_hidden()
+
+
+def test_slow_engine_times_out_with_a_message(context, page, site_url):
+    FakeEngine(mode="hang").install(context)
+    page.clock.install()
+    open_calculator(page, site_url, state="loading")
+    page.clock.fast_forward(91_000)
+    page.wait_for_selector("html[data-engine=failed]")
+    expect(page.locator("#engine-status-text")).to_contain_text("did not finish loading within 90 seconds")
+    expect(page.get_by_role("button", name="Try loading the calculator again")).to_be_visible()
+
+
+def test_browser_without_webassembly_gets_a_message_not_a_spinner(context, page, site_url, engine):
+    context.add_init_script("delete globalThis.WebAssembly;")
+    open_calculator(page, site_url, state="unavailable")
+    expect(page.locator("#engine-status-text")).to_contain_text("it needs WebAssembly")
+    expect(page.get_by_role("button", name="Try loading the calculator again")).to_be_hidden()
+    expect(page.locator("#ce-requirements")).to_be_visible()
+    assert engine.calls == []
+
+
+def test_page_opened_from_a_file_explains_itself(browser, built_site):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto((built_site / PARAMEDIC).as_uri())
+        fallback = page.locator("#calc-fallback")
+        expect(fallback).to_be_visible()
+        expect(fallback).to_contain_text("opened from a file on your device")
+        expect(page.locator("#calculator")).to_be_hidden()
+        expect(page.locator("#ce-requirements tbody tr")).to_have_count(3)
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_requirements_and_a_reason_show(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + PARAMEDIC)
+        expect(page.locator("#calc-fallback")).to_contain_text("It needs JavaScript")
+        expect(page.locator("#calculator")).to_be_hidden()
+        expect(page.locator("#ce-requirements tbody tr")).to_have_count(3)
+    finally:
+        context.close()
+
+
+# ---- results ----------------------------------------------------------------------
+
+
+def test_results_follow_each_change(page, site_url, engine):
+    open_calculator(page, site_url)
+    fill_course(page, 1, "Trauma day", "2017-01-01", "10", "17-OEMS-T1-0001", national=True)
+    expect(headline(page)).to_have_text("Short by 50 hours: 10 of 60 hours count so far.")
+    expect(row(page, 1).locator(".course-outcome")).to_have_text("Counts: 10 h National.")
+    expect(page.locator("#results-announce")).to_have_text("Short by 50 hours: 10 of 60 hours count so far.")
+    national = page.locator(".result-components tr[data-component=national]")
+    expect(national.locator("td").nth(1)).to_have_text("10")
+    expect(national.locator("meter")).to_have_attribute("aria-label", "National: 10 of 30 hours")
+    row(page, 1).get_by_label("Hours").fill("12")
+    expect(headline(page)).to_have_text("Short by 48 hours: 12 of 60 hours count so far.")
+    sent = engine.calls[-1]["input"]
+    assert sent["cycle"] == "2018/paramedic" and sent["schema"] == 1
+    assert sent["courses"] == [{"title": "Trauma day", "date": "2017-01-01", "hours": 12, "approval": "17-OEMS-T1-0001",
+                                "delivery": None, "national": True, "component": None}]
+
+
+def test_results_explain_what_does_not_count_and_suggest_a_fix(page, site_url, engine):
+    open_calculator(page, site_url)
+    fill_course(page, 1, "Online protocols", "2017-01-01", "5", "17-OEMS-T3-0001", component="local")
+    fill_course(page, 2, "Old course", "2015-06-01", "3", "15-OEMS-T1-0001")
+    expect(headline(page)).to_contain_text("0 of 60 hours")
+    notes = page.locator(".course-notes")
+    expect(notes).to_contain_text("Local takes no distributive education (DE)")
+    expect(notes).to_contain_text("Suggestion: Clear this course's component")
+    expect(notes).to_contain_text("this cycle's CE window opened on April 1, 2016")
+    expect(page.locator(".missing")).to_contain_text("keep 5 hours from counting")
+    expect(row(page, 2).locator(".course-outcome")).to_contain_text("Does not count")
+    deadlines = page.locator("#results-body")
+    expect(deadlines).to_contain_text("Last day to complete continuing education: March 31, 2018 (30 days left)")
+    assert page.locator("#results-body time[datetime='2018-03-31']").count() >= 1
+
+
+def test_half_typed_courses_are_listed_not_counted(page, site_url, engine):
+    open_calculator(page, site_url)
+    fill_course(page, 1, "Trauma day", "2017-01-01", "10", "17-OEMS-T1-0001", national=True)
+    fill_course(page, 2, "Unfinished", "2017-02-01", "")
+    expect(page.locator("#results-body")).to_contain_text("Not included yet")
+    expect(page.locator("#results-body")).to_contain_text("Enter the hours for course 2")
+    expect(headline(page)).to_contain_text("10 of 60")
+    expect(page.locator("#error-summary")).to_be_hidden()  # errors wait for "Check my courses"
+
+
+def test_complete_cycle_reads_complete(page, site_url, engine):
+    open_calculator(page, site_url)
+    fill_complete_cycle(page)
+    expect(headline(page)).to_have_text("Complete: all 60 hours count.")
+    expect(page.locator("#results-body")).to_contain_text("Nothing is missing")
+    assert_no_axe_violations(page, "complete")
+
+
+def test_window_recert_evaluate_returns_the_engines_output(page, site_url, engine, built_site):
+    open_calculator(page, site_url)
+    data = {"schema": 1, "cycle": "2018/paramedic", "profile": {"nremt": False},
+            "courses": [{"title": "A", "date": "2017-01-01", "hours": 4, "approval": "17-OEMS-T1-1",
+                         "delivery": None, "national": True, "component": None}]}
+    got = page.evaluate("(input) => window.recert.evaluate(input, {today: '2018-03-01'})", data)
+    rules = (built_site / "2018/paramedic/rules.json").read_text(encoding="utf-8")
+    assert got == json.loads(recert_engine.evaluate_json(rules, json.dumps(data), TODAY))
+    bad = page.evaluate("(input) => window.recert.evaluate(input)", {"schema": 1, "cycle": "2018/paramedic"})
+    assert "errors" not in bad  # no courses is a valid, short, answer
+    bad = page.evaluate("() => window.recert.evaluate({schema: 2})")
+    assert bad["errors"] and any(e["field"] == "schema" for e in bad["errors"])
+
+
+# ---- rows and validation ---------------------------------------------------------------
+
+
+def test_add_edit_and_remove_courses(page, site_url, engine):
+    open_calculator(page, site_url)
+    expect(page.locator("#course-list > li")).to_have_count(1)  # first visit: one empty course
+    fill_course(page, 1, "First", "2017-01-01", "1")
+    page.get_by_role("button", name="Add a course").click()
+    assert page.evaluate("document.activeElement.id") == page.locator("#course-list > li").nth(1).get_by_label("Course title").get_attribute("id")
+    expect(page.locator("#course-change-note")).to_have_text("Course 2 added.")
+    fill_course(page, 2, "Second", "2017-02-01", "2")
+    fill_course(page, 3, "Third", "2017-03-01", "3")
+    expect(row(page, 3).locator("legend")).to_have_text("Course 3")
+    row(page, 2).get_by_label("Hours").fill("2.5")
+    row(page, 2).get_by_role("button", name="Remove course 2").click()
+    expect(page.locator("#course-list > li")).to_have_count(2)
+    expect(row(page, 2).locator("legend")).to_have_text("Course 2")
+    assert [c["title"] for c in course_values(page)] == ["First", "Third"]
+    focused = page.evaluate("document.activeElement.id")
+    assert focused == row(page, 2).get_by_label("Course title").get_attribute("id")
+    expect(page.locator("#course-change-note")).to_have_text("Course 2 removed.")
+    wait_saved(page, lambda s: len(s["courses"]) == 2 and s["courses"][1]["title"] == "Third")
+    row(page, 2).get_by_role("button", name="Remove course 2").click()
+    row(page, 1).get_by_role("button", name="Remove course 1").click()
+    expect(page.locator("#courses-empty")).to_be_visible()
+    assert page.evaluate("document.activeElement.id") == "add-course"
+
+
+def test_check_shows_gov_uk_error_summary_and_keeps_what_was_typed(page, site_url, engine):
+    open_calculator(page, site_url)
+    fill_course(page, 1, "Good", "2017-01-01", "2", "17-OEMS-T1-1")
+    fill_course(page, 2, "Typo", "2017-01-02", "two")
+    page.get_by_role("button", name="Add a course").click()  # left empty
+    page.get_by_role("button", name="Check my courses").click()
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_visible()
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    assert page.title().startswith("Error: ")
+    links = summary.locator("a")
+    expect(links).to_have_text(["Hours for course 2 must be a number, like 2 or 1.5",
+                                "Enter the date you took course 3", "Enter the hours for course 3"])
+    hours2 = row(page, 2).get_by_label("Hours")
+    expect(hours2).to_have_value("two")  # nothing typed is cleared
+    expect(hours2).to_have_attribute("aria-invalid", "true")
+    expect(row(page, 2).locator(".error-message")).to_have_text("Error: Hours for course 2 must be a number, like 2 or 1.5")
+    described = hours2.get_attribute("aria-describedby").split()
+    assert any(page.locator(f"#{d}").inner_text().endswith("must be a number, like 2 or 1.5") for d in described)
+    assert_no_axe_violations(page, "errors")
+    links.first.click()
+    assert page.evaluate("document.activeElement.id") == hours2.get_attribute("id")
+    # Fixing everything and checking again clears the errors and shows results.
+    hours2.fill("2")
+    row(page, 3).get_by_role("button", name="Remove course 3").click()
+    expect(summary.locator("a")).to_have_count(1)  # the removed course's errors go with it
+    page.get_by_role("button", name="Check my courses").click()
+    expect(summary).to_be_hidden()
+    assert not page.title().startswith("Error: ")
+    expect(page.locator(".error-message")).to_have_count(0)
+    assert page.evaluate("document.activeElement.id") == "results-heading"
+    expect(headline(page)).to_contain_text("2 of 60")
+
+
+def test_engine_errors_join_the_summary_and_link_to_the_field(page, site_url, engine):
+    open_calculator(page, site_url)
+    fill_course(page, 1, "Precise", "2017-01-01", "1.255", "17-OEMS-T1-1")
+    page.get_by_role("button", name="Check my courses").click()
+    link = page.locator("#error-summary a")
+    expect(link).to_have_text('Course 1 ("Precise"): hours may have at most 2 decimal places (e.g. 1.25), got 1.255.')
+    assert link.get_attribute("href") == "#" + row(page, 1).get_by_label("Hours").get_attribute("id")
+
+
+def test_last_recertification_date_is_asked_where_the_cycle_needs_it(context, page, site_url):
+    engine = FakeEngine(today="2023-06-01").install(context)  # inside the 2024 AEMT cycle
+    open_calculator(page, site_url, AEMT)
+    expect(page.locator("#results-body")).to_contain_text("To see results: enter the date of your last recertification")
+    page.get_by_role("button", name="Check my courses").click()
+    link = page.locator("#error-summary a").first
+    expect(link).to_have_text("Enter the date of your last recertification")
+    link.click()
+    assert page.evaluate("document.activeElement.id") == "profile-last-recertified"
+    page.get_by_label("Date of your last recertification").fill("2021-10-15")
+    fill_course(page, 1, "Refresher", "2022-01-10", "4", "22-OEMS-T1-0001", national=True)
+    expect(headline(page)).to_contain_text("4 of")
+    assert engine.calls[-1]["input"]["profile"] == {"nremt": False, "last_recertified": "2021-10-15"}
+
+
+def test_everything_works_from_the_keyboard(page, site_url, engine):
+    open_calculator(page, site_url)
+    page.get_by_role("button", name="Remove course 1").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "add-course"
+    page.keyboard.press("Enter")  # Add a course
+    page.keyboard.type("Keyboard course")
+    page.keyboard.press("Tab")
+    page.keyboard.type("01022017")  # Chromium's date box: month, day, year
+    for _ in range(4):  # the box's month, day and year parts are tab stops of their own
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id").endswith("-hours"):
+            break
+    page.keyboard.type("3")
+    page.keyboard.press("Tab")
+    page.keyboard.type("17-OEMS-T1-0042")
+    page.keyboard.press("Enter")  # submits the form: "Check my courses"
+    expect(headline(page)).to_contain_text("Short by")
+    assert page.evaluate("document.activeElement.id") == "results-heading"
+    assert course_values(page)[0]["date"] == "2017-01-02"
+
+
+# ---- the person's data ---------------------------------------------------------------------
+
+
+def test_courses_and_answers_survive_a_reload(page, site_url, engine):
+    open_calculator(page, site_url)
+    page.get_by_label("Yes").check()
+    fill_course(page, 1, "Kept", "2017-04-01", "1.5", "17-OEMS-T1-7", delivery="live_virtual", national=True, component="individual")
+    fill_course(page, 2, "Half typed", "", "abc")
+    wait_saved(page, lambda s: len(s["courses"]) == 2 and s["courses"][1]["hours"] == "abc")
+    before = course_values(page)
+    page.reload()
+    page.wait_for_selector("html[data-engine=ready]")
+    assert course_values(page) == before
+    assert page.get_by_label("Yes").is_checked()
+    stored = saved(page)
+    assert stored["format"] == 1
+    assert stored["profile"] == {"nremt": "yes", "last_recertified": ""}
+
+
+def test_unreadable_saved_data_is_kept_aside(page, site_url, engine):
+    page.goto(site_url + PARAMEDIC)
+    page.evaluate(f"localStorage.setItem({KEY!r}, '{{not json')")
+    page.reload()
+    expect(page.locator("#data-status")).to_contain_text("could not be read")
+    assert page.evaluate(f"localStorage.getItem({KEY!r} + ':unreadable')") == "{not json"
+
+
+def download_text(page, button):
+    with page.expect_download() as info:
+        page.get_by_role("button", name=button).click()
+    download = info.value
+    return download.suggested_filename, Path(download.path()).read_text(encoding="utf-8")
+
+
+def clear_all(page):
+    page.get_by_role("button", name="Delete all my courses and answers").click()
+    page.locator("#confirm-dialog").get_by_role("button", name="Yes, delete everything").click()
+    expect(page.locator("#course-list > li")).to_have_count(0)
+
+
+def import_file(page, name, text, mime):
+    page.set_input_files("#import-file", files=[{"name": name, "mimeType": mime, "buffer": text.encode("utf-8")}])
+
+
+def test_json_export_is_engine_input_and_imports_back(page, site_url, engine, built_site):
+    open_calculator(page, site_url)
+    page.get_by_label("No").check()
+    fill_course(page, 1, "Trauma, \"day\" one", "2017-01-01", "10", "17-OEMS-T1-0001", delivery="in_person", national=True)
+    fill_course(page, 2, "Online", "2017-02-01", "2.25", "17-OEMS-T3-0002", component="individual")
+    before = course_values(page)
+    name, text = download_text(page, "Export as JSON")
+    assert name == "recert-2018-paramedic-courses.json"
+    data = json.loads(text)
+    assert data == {"schema": 1, "cycle": "2018/paramedic", "profile": {"nremt": False}, "courses": [
+        {"title": 'Trauma, "day" one', "date": "2017-01-01", "hours": 10, "approval": "17-OEMS-T1-0001",
+         "delivery": "in_person", "national": True, "component": None},
+        {"title": "Online", "date": "2017-02-01", "hours": 2.25, "approval": "17-OEMS-T3-0002",
+         "delivery": None, "national": False, "component": "individual"}]}
+    rules = (built_site / "2018/paramedic/rules.json").read_text(encoding="utf-8")
+    assert "errors" not in json.loads(recert_engine.evaluate_json(rules, text, TODAY))  # the CLI reads it as is
+    clear_all(page)
+    import_file(page, name, text, "application/json")
+    expect(page.locator("#data-status")).to_have_text(f"Imported 2 courses from {name}.")
+    assert course_values(page) == before
+    assert page.get_by_label("No").is_checked()
+    wait_saved(page, lambda s: len(s["courses"]) == 2)
+
+
+def test_csv_export_has_a_header_and_imports_back(page, site_url, engine):
+    open_calculator(page, site_url)
+    page.get_by_label("Yes").check()
+    fill_course(page, 1, "Trauma, day one", "2017-01-01", "10", "17-OEMS-T1-0001", delivery="live_virtual", national=True)
+    fill_course(page, 2, 'Say "hi"', "2017-02-01", "1.5", "", component="local")
+    before = course_values(page)
+    name, text = download_text(page, "Export as CSV (spreadsheet)")
+    assert name == "recert-2018-paramedic-courses.csv"
+    lines = text.splitlines()
+    assert lines[0] == "title,date,hours,approval,delivery,national,component"
+    assert lines[1] == '"Trauma, day one",2017-01-01,10,17-OEMS-T1-0001,live_virtual,yes,'
+    assert lines[2] == '"Say ""hi""",2017-02-01,1.5,,,no,local'
+    clear_all(page)
+    page.get_by_label("No").check()  # a CSV holds courses only: the answers stay
+    import_file(page, name, text, "text/csv")
+    expect(page.locator("#data-status")).to_have_text(f"Imported 2 courses from {name}.")
+    assert course_values(page) == before
+    assert page.get_by_label("No").is_checked()
+
+
+def test_spreadsheet_style_csv_is_understood(page, site_url, engine):
+    open_calculator(page, site_url)
+    row(page, 1).get_by_role("button", name="Remove course 1").click()
+    text = "\ufeffDate,Hours,Title,National\r\n3/1/2017,4,From Excel,Yes\r\n,,,\r\n"
+    import_file(page, "mine.csv", text, "text/csv")
+    expect(page.locator("#data-status")).to_have_text("Imported 1 course from mine.csv.")
+    values = course_values(page)[0]
+    assert (values["date"], values["hours"], values["title"], values["national"]) == ("2017-03-01", "4", "From Excel", True)
+
+
+def test_bad_import_lists_each_problem_and_changes_nothing(page, site_url, engine):
+    open_calculator(page, site_url)
+    fill_course(page, 1, "Mine", "2017-01-01", "3", "17-OEMS-T1-1")
+    wait_saved(page, lambda s: s["courses"][0]["title"] == "Mine")
+    stored = saved(page)
+    before = course_values(page)
+    text = ("title,date,hours,approval,delivery,national,component\n"
+            "Fine,2017-01-01,2,A,,no,\n"
+            "Bad date,2017-31-01,2,A,,no,\n"
+            "Bad hours,2017-01-01,two,A,,no,\n"
+            "Bad many,2017-01-01,0,A,online,maybe,state\n")
+    import_file(page, "courses.csv", text, "text/csv")
+    report = page.locator("#import-report")
+    expect(report).to_be_visible()
+    assert page.evaluate("document.activeElement.id") == "import-report"
+    expect(report.locator("h3")).to_have_text("There is a problem with courses.csv")
+    expect(report).to_contain_text("Nothing was imported")
+    expect(report.locator("li")).to_have_text([
+        'Line 3: date "2017-31-01" is not a real date written 2017-03-31 or 3/31/2017.',
+        'Line 4: hours "two" is not a number such as 2 or 1.5.',
+        'Line 5: hours "0" must be more than 0.',
+        'Line 5: delivery "online" is not one of in_person, live_virtual, distributive (or empty).',
+        'Line 5: national "maybe" must be yes or no.',
+        'Line 5: component "state" is not one of national, local, individual (or empty to let the calculator decide).',
+    ])
+    assert course_values(page) == before
+    assert saved(page) == stored
+    assert_no_axe_violations(page, "bad import")
+
+    import_file(page, "other.json", json.dumps({"schema": 1, "cycle": "2024/aemt", "courses": []}), "application/json")
+    expect(report.locator("li")).to_have_text([
+        'This file is for cycle "2024/aemt", but this calculator is for 2018/paramedic. Open the calculator for that cycle.'])
+    import_file(page, "broken.json", '{\n  "schema": 1,\n  "courses": [\n    {"title": "x",}\n  ]\n}', "application/json")
+    expect(report.locator("li")).to_contain_text(["The file is not valid JSON near line 4"])
+    import_file(page, "wide.csv", "date,hours\n2017-01-01,2,extra\n", "text/csv")
+    expect(report.locator("li")).to_have_text([
+        'Line 2: 3 values, but the first line names only 2 columns (a comma inside a title needs "quotes").'])
+    assert course_values(page) == before
+
+
+def test_import_asks_before_replacing_courses(page, site_url, engine):
+    open_calculator(page, site_url)
+    fill_course(page, 1, "Mine", "2017-01-01", "3")
+    import_file(page, "new.csv", "date,hours\n2017-02-02,5\n", "text/csv")
+    dialog = page.locator("#confirm-dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_contain_text("Replace your 1 course here with the 1 course in new.csv?")
+    dialog.get_by_role("button", name="Cancel").click()
+    expect(page.locator("#data-status")).to_have_text("Nothing was imported.")
+    assert course_values(page)[0]["title"] == "Mine"
+    import_file(page, "new.csv", "date,hours\n2017-02-02,5\n", "text/csv")
+    dialog.get_by_role("button", name="Yes, replace them").click()
+    assert course_values(page)[0]["hours"] == "5"
+
+
+def test_delete_all_asks_first(page, site_url, engine):
+    open_calculator(page, site_url)
+    fill_course(page, 1, "Mine", "2017-01-01", "3")
+    wait_saved(page, lambda s: s["courses"][0]["title"] == "Mine")
+    clear = page.get_by_role("button", name="Delete all my courses and answers")
+    clear.click()
+    dialog = page.locator("#confirm-dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_contain_text("It cannot be undone")
+    assert page.evaluate("document.activeElement.textContent") == "Cancel"  # the safe choice
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    assert page.evaluate("document.activeElement.id") == "clear-all"
+    assert course_values(page)[0]["title"] == "Mine" and saved(page) is not None
+    clear.click()
+    dialog.get_by_role("button", name="Yes, delete everything").click()
+    expect(page.locator("#course-list > li")).to_have_count(0)
+    assert saved(page) is None
+    expect(page.locator("#data-status")).to_contain_text("were deleted from this browser")
+    assert page.evaluate("document.activeElement.id") == "add-course"
+
+
+def test_page_says_nothing_leaves_the_device(page, site_url, engine):
+    open_calculator(page, site_url)
+    expect(page.locator("#privacy")).to_contain_text("Nothing you enter leaves this device.")
+
+
+# ---- accessibility, speed, layout -----------------------------------------------------------
+
+
+def test_axe_empty_and_short_states(page, site_url, engine):
+    open_calculator(page, site_url)
+    expect(headline(page)).to_have_text("Short by 60 hours: 0 of 60 hours count so far.")
+    assert_no_axe_violations(page, "empty")
+    fill_course(page, 1, "Online protocols", "2017-01-01", "5", "17-OEMS-T3-0001", component="local")
+    expect(page.locator(".course-notes")).to_be_visible()
+    assert_no_axe_violations(page, "short")
+
+
+def test_axe_while_loading_and_after_failure(context, page, site_url):
+    context.route(WORKER_GLOB, lambda route: route.fulfill(status=404, body="not found"))
+    open_calculator(page, site_url, state="failed")
+    assert_no_axe_violations(page, "failed")
+
+
+def test_no_long_main_thread_tasks(context, page, site_url, engine):
+    context.add_init_script("""
+        window.__longTasks = [];
+        new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+          .observe({ type: "longtask", buffered: true });
+    """)
+    open_calculator(page, site_url)
+    courses = [{"title": f"Course {i}", "date": "2017-01-01", "hours": 1, "approval": f"17-OEMS-T1-{i:04d}",
+                "delivery": None, "national": i % 2 == 0, "component": None} for i in range(80)]  # a long transcript
+    row(page, 1).get_by_role("button", name="Remove course 1").click()
+    import_file(page, "many.json", json.dumps({"schema": 1, "cycle": "2018/paramedic", "courses": courses}), "application/json")
+    expect(headline(page)).to_have_text("Complete: all 60 hours count.")
+    row(page, 5).get_by_label("Hours").fill("2")
+    expect(row(page, 5).locator(".course-outcome")).to_contain_text("2 h")
+    longest = max(page.evaluate("window.__longTasks"), default=0)
+    assert longest < 200, f"the main thread was blocked for {longest:.0f} ms"
+
+
+def test_calculator_fits_a_phone_screen(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        FakeEngine(today=TODAY).install(context)
+        page = context.new_page()
+        open_calculator(page, site_url)
+        fill_course(page, 1, "A rather long course title about pediatric airway management", "2017-01-01", "4",
+                    "17-OEMS-T1-0001")
+        expect(headline(page)).to_contain_text("4 of 60")
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"page is {overflow}px wider than a 360px phone screen"
+    finally:
+        context.close()
+
+
+# ---- the real engine (Pyodide) ---------------------------------------------------------------
+
+
+@pytest.fixture
+def real_runtime(built_site):
+    needed = [built_site / "assets" / "js" / "engine-worker.mjs", built_site / "assets" / "pyodide" / "pyodide.mjs"]
+    missing = [str(p.relative_to(built_site)) for p in needed if not p.exists()]
+    if missing:
+        pytest.skip(f"build output lacks the Pyodide runtime ({', '.join(missing)}); "
+                    "these tests run once the engine bundle is wired into the build")
+    return built_site
+
+
+def test_real_engine_loads_and_matches_the_cli(context, page, site_url, real_runtime):
+    requests = []
+    page.on("request", lambda r: requests.append((r.method, r.url, r.post_data)))
+    page.goto(site_url + PARAMEDIC)
+    page.wait_for_selector("html[data-engine=ready]", timeout=120_000)
+    data = {"schema": 1, "cycle": "2018/paramedic", "profile": {"nremt": False},
+            "courses": [{"title": "Secret title 7f3a", "date": "2017-01-01", "hours": 12.5,
+                         "approval": "17-OEMS-T3-0001", "delivery": None, "national": True, "component": "local"}]}
+    got = page.evaluate("(input) => window.recert.evaluate(input, {today: '2018-03-01'})", data)
+    rules = (real_runtime / "2018/paramedic/rules.json").read_text(encoding="utf-8")
+    assert got == json.loads(recert_engine.evaluate_json(rules, json.dumps(data), TODAY))
+    fill_course(page, 1, "Secret title 7f3a", "2017-01-01", "10", "17-OEMS-T1-0001", national=True)
+    expect(headline(page)).to_contain_text("10 of 60")
+    leaked = [r for r in requests if r[0] != "GET" or "7f3a" in r[1] or (r[2] and "7f3a" in r[2])]
+    assert leaked == [], f"typed data left the page: {leaked}"
+    assert page.console_errors == []
+
+
+def test_real_engine_axe_with_results(page, site_url, real_runtime):
+    page.goto(site_url + PARAMEDIC)
+    page.wait_for_selector("html[data-engine=ready]", timeout=120_000)
+    fill_complete_cycle(page)
+    expect(headline(page)).to_contain_text("60 hours")
+    assert_no_axe_violations(page, "real engine results")

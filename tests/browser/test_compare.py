@@ -1,0 +1,108 @@
+"""The compare page in Chromium: accessible, usable without JavaScript, and the pickers work."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.changes import diff_cycles
+from generator.pipeline import build, load_site
+from generator.serve import start_in_thread
+from tests.browser.conftest import format_violations, run_axe
+from tests.fixture_content import make_two_paramedic_cycles
+
+
+@pytest.fixture(scope="module")
+def two_cycles(tmp_path_factory):
+    return make_two_paramedic_cycles(tmp_path_factory.mktemp("compare") / "content")
+
+
+@pytest.fixture(scope="module")
+def site_url(two_cycles, tmp_path_factory):
+    """Overrides the shared fixture: this module serves the two-Paramedic-cycles site."""
+    out = tmp_path_factory.mktemp("compare-site")
+    build(two_cycles, out)
+    server, url = start_in_thread(out)
+    yield url
+    server.shutdown()
+
+
+def visible_headings(page) -> list[str]:
+    return [t.strip() for t in page.locator("table.compare-table thead th:visible").all_inner_texts()]
+
+
+def summary(page) -> str:
+    return page.locator("#compare-summary").inner_text()
+
+
+def test_compare_page_has_no_axe_violations(page, site_url):
+    page.goto(site_url + "compare/index.html")
+    assert page.locator("#compare-controls").is_visible()
+    violations = run_axe(page)
+    assert violations == [], format_violations(violations)
+    page.get_by_label("Show only what differs").check()
+    violations = run_axe(page)
+    assert violations == [], format_violations(violations)
+    assert page.console_errors == []
+
+
+def test_pickers_show_two_cycles_and_count_what_differs(page, site_url, two_cycles):
+    site = load_site(two_cycles)[0]
+    page.goto(site_url + "compare/index.html")
+    # starts with the newest cycle and the one before it
+    assert visible_headings(page) == ["What", "2022 Paramedic", "2024 Paramedic"]
+    expected = len(diff_cycles(site.cycle("2022/paramedic"), site.cycle("2024/paramedic")))
+    assert summary(page).startswith(f"{expected} of ")
+    assert summary(page).endswith("rows differ between 2022 Paramedic and 2024 Paramedic.")
+    fee = page.locator('tr[data-key="fee.pay-profile.0"]')
+    assert fee.locator(".diff-tag").is_visible()
+    assert fee.locator("td:visible").all_inner_texts() == ["$25", "$30"]
+
+    page.get_by_label("Show only what differs").check()
+    assert page.locator("table.compare-table tr[data-key]:visible").count() == expected
+
+    page.get_by_label("Compare").select_option("2018/paramedic")
+    page.get_by_label("with").select_option("2024/aemt")
+    assert visible_headings(page) == ["What", "2024 Advanced EMT", "2018 Paramedic"]
+    expected = len(diff_cycles(site.cycle("2018/paramedic"), site.cycle("2024/aemt")))
+    assert page.locator("table.compare-table tr[data-key]:visible").count() == expected
+    assert summary(page).startswith(f"{expected} of ")
+
+    page.get_by_label("with").select_option("2018/paramedic")
+    assert summary(page) == "Pick two different cycles to see what differs."
+    assert page.console_errors == []
+
+
+def test_without_javascript_every_cycle_is_a_column(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "compare/index.html")
+        assert not page.locator("#compare-controls").is_visible()
+        assert visible_headings(page) == ["What", "2024 Advanced EMT", "2018 Paramedic", "2022 Paramedic", "2024 Paramedic"]
+        assert page.locator("h1").count() == 1
+    finally:
+        context.close()
+
+
+def test_compare_page_fits_a_phone_screen(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(site_url + "compare/index.html")
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"page is {overflow}px wider than a 360px phone screen"
+        # two cycles side by side fit without scrolling the table sideways
+        inside = page.evaluate(
+            "(() => { const box = document.querySelector('.compare-table').parentElement;"
+            " return box.scrollWidth - box.clientWidth; })()"
+        )
+        assert inside <= 0, f"the two-cycle table is {inside}px wider than its box"
+    finally:
+        context.close()
+
+
+def test_guidance_page_with_changes_has_no_axe_violations(page, site_url):
+    page.goto(site_url + "2024/paramedic/index.html")
+    assert page.locator("#changes").is_visible()
+    violations = run_axe(page)
+    assert violations == [], format_violations(violations)

@@ -1,0 +1,139 @@
+"""The public API, its error contract, the documented examples, and the
+constraints of running in the browser (stdlib only, fast, deterministic)."""
+
+import datetime
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import recert_engine
+from recert_engine.engine import dumps
+
+FORMAT_MD = Path(recert_engine.__file__).with_name("FORMAT.md")
+DAY = datetime.date(2018, 3, 1)
+
+
+def doc(*courses, cycle="2018/paramedic", **extra):
+    return {"schema": 1, "cycle": cycle, "courses": list(courses), **extra}
+
+
+def course(**fields):
+    base = {"title": "CPR", "date": "2017-01-01", "hours": 4, "approval": "17-OEMS-T1-0001"}
+    return {**base, **fields}
+
+
+def test_public_names():
+    assert recert_engine.INPUT_SCHEMA_VERSION == 1
+    assert callable(recert_engine.evaluate) and callable(recert_engine.evaluate_json)
+    assert issubclass(recert_engine.InputError, Exception)
+
+
+def test_evaluate_raises_input_error_with_all_errors(rules_for):
+    with pytest.raises(recert_engine.InputError) as info:
+        recert_engine.evaluate(rules_for("2018/paramedic"),
+                               doc(course(hours=0), course(date="2017-02-30"), schema=3), DAY)
+    errors = info.value.errors
+    assert [(e["course"], e["field"]) for e in errors] == [(None, "schema"), (0, "hours"), (1, "date")]
+    assert "Unknown schema version 3" in str(info.value) and "(and 2 more)" in str(info.value)
+
+
+def test_evaluate_accepts_datetime_and_rejects_other_today(rules_for):
+    rules = rules_for("2018/paramedic")
+    out = recert_engine.evaluate(rules, doc(course()), datetime.datetime(2018, 3, 1, 12, 0))
+    assert out["deadlines"]["today"] == "2018-03-01"
+    with pytest.raises(recert_engine.InputError) as info:
+        recert_engine.evaluate(rules, doc(course()), "2018-03-01")
+    assert info.value.errors[0]["field"] == "today"
+
+
+@pytest.mark.parametrize("args", [
+    (None, "{}", "2018-03-01"),
+    ("{}", None, "2018-03-01"),
+    ("{}", "{}", None),
+    (b"{}", b"{}", b"2018-03-01"),
+    ("", "", ""),
+    ("[" * 100000, "{" * 100000, "2018-03-01"),
+])
+def test_evaluate_json_never_raises(args):
+    out = json.loads(recert_engine.evaluate_json(*args))
+    assert out["errors"] and all(set(e) == {"course", "field", "message"} for e in out["errors"])
+
+
+def test_evaluate_json_is_compact_sorted_and_same_as_evaluate(rules_for):
+    rules = rules_for("2024/aemt")
+    data = doc(course(date="2022-05-05", hours="12.25", national=True), cycle="2024/aemt",
+               profile={"last_recertified": "2021-10-15"})
+    text = recert_engine.evaluate_json(json.dumps(rules), json.dumps(data), "2024-03-01")
+    assert text == dumps(recert_engine.evaluate(rules, data, datetime.date(2024, 3, 1)))
+    assert text == json.dumps(json.loads(text), sort_keys=True, separators=(",", ":"))
+    assert '"hours":12.25' in text and '"required":50' in text  # int when whole, exact otherwise
+
+
+def test_too_many_courses(rules_for):
+    out = json.loads(recert_engine.evaluate_json(
+        json.dumps(rules_for("2018/paramedic")), json.dumps(doc(*[course()] * 501)), "2018-03-01"))
+    assert out == {"errors": [{"course": None, "field": "courses",
+                               "message": "Too many courses (501); at most 500 are supported."}]}
+
+
+def test_many_courses_are_fast(rules_for):
+    # 500 distinct courses, all pinned where they cannot count: the worst case
+    # for the pin suggestions (one extra assignment per distinct course).
+    courses = [course(title=f"c{i}", hours=(i % 400 + 1) / 4, component="national") for i in range(500)]
+    start = time.perf_counter()
+    out = recert_engine.evaluate(rules_for("2018/paramedic"), doc(*courses), DAY)
+    assert time.perf_counter() - start < 5
+    assert out["counted"] == 0 and out["counted_if_unpinned"] == 30
+
+
+@pytest.mark.parametrize("path, value, field", [
+    (("ce", "total_hours"), "61", "rules.ce.total_hours"),
+    (("ce", "window", "source"), "nowhere", "rules.ce.window.source"),
+    (("ce", "window", "start"), "2016-04-31", "rules.ce.window.start"),
+    (("ce", "components", 0, "de_limit"), "ten", "rules.ce.components[0].de_limit"),
+    (("deadlines", "late_fees", 0, "applies_after"), None, "rules.deadlines.late_fees[0].applies_after"),
+    (("schema",), 2, "rules.schema"),
+])
+def test_bad_rules_are_reported_not_raised(rules_for, path, value, field):
+    rules = rules_for("2018/paramedic")
+    target = rules
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    out = json.loads(recert_engine.evaluate_json(json.dumps(rules), json.dumps(doc(course())), "2018-03-01"))
+    assert field in [e["field"] for e in out["errors"]], out
+
+
+def test_rules_window_needs_exactly_one_start(rules_for):
+    rules = rules_for("2024/aemt")
+    rules["ce"]["window"]["start"] = "2021-01-01"
+    with pytest.raises(recert_engine.InputError) as info:
+        recert_engine.evaluate(rules, doc(cycle="2024/aemt", profile={"last_recertified": "2021-10-15"}), DAY)
+    assert [e["field"] for e in info.value.errors] == ["rules.ce.window"]
+
+
+def test_format_md_input_example_is_valid_and_output_example_matches(rules_for):
+    blocks = re.findall(r"```json\n(.*?)```", FORMAT_MD.read_text(encoding="utf-8"), re.S)
+    example_in, example_out = json.loads(blocks[0]), json.loads(blocks[1])
+    out = recert_engine.evaluate(rules_for(example_in["cycle"]), example_in, DAY)
+    for key, value in example_out.items():
+        if key != "deadlines":
+            assert out[key] == value, key
+    assert out["deadlines"]["ce_last_day"] == example_out["deadlines"]["ce_last_day"]
+
+
+def test_import_is_stdlib_only_and_light():
+    code = ("import sys, time; before = set(sys.modules); t = time.perf_counter(); import recert_engine; "
+            "print(time.perf_counter() - t); print(' '.join(sorted(set(sys.modules) - before)))")
+    lines = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           cwd=Path(recert_engine.__file__).parents[1]).stdout.splitlines()
+    seconds, modules = float(lines[0]), lines[1].split()
+    foreign = {m.split(".")[0] for m in modules} - set(sys.stdlib_module_names) - {"recert_engine"}
+    assert not foreign, f"non-stdlib imports: {sorted(foreign)}"
+    assert not {"dataclasses", "inspect", "typing", "yaml", "jinja2"} & set(modules)
+    assert seconds < 0.5

@@ -1,0 +1,251 @@
+"""The calculator page as rendered: what a person gets before any script runs,
+and what the scripts are told about the cycle."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import load_site, render
+from generator.rules import rules_for
+from tests.conftest import CONTENT
+
+ROOT = Path(__file__).resolve().parent.parent
+JS = ROOT / "site_src" / "js"
+
+
+class Page(HTMLParser):
+    """Every start tag with its attributes, the text, and where it sits."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict, list[str]]] = []  # (tag, attrs, open ancestors)
+        self.stack: list[str] = []
+        self.texts: list[tuple[str, list[str]]] = []
+        self.inline_scripts: list[str] = []
+        self._script_src: str | None = None
+        self.feed(html)
+
+    VOID = {"meta", "link", "input", "br", "img", "hr", "source", "col", "wbr"}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs, list(self.stack)))
+        if tag == "script":
+            self._script_src = attrs.get("src")
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.stack:
+            while self.stack and self.stack.pop() != tag:
+                pass
+
+    def handle_data(self, data):
+        if self.stack and self.stack[-1] == "script" and self._script_src is None and data.strip():
+            self.inline_scripts.append(data)
+        self.texts.append((data, list(self.stack)))
+
+    def find(self, tag=None, **attrs):
+        return [a for t, a, _ in self.tags if (tag is None or t == tag)
+                and all(a.get(k.replace("_", "-")) == v for k, v in attrs.items())]
+
+    def one(self, tag=None, **attrs):
+        found = self.find(tag, **attrs)
+        assert len(found) == 1, f"expected one <{tag} {attrs}>, found {len(found)}"
+        return found[0]
+
+    def text(self) -> str:
+        return " ".join(" ".join(t.split()) for t, _ in self.texts if t.strip())
+
+
+@pytest.fixture(scope="module")
+def site_files():
+    site, _ = load_site(CONTENT)
+    return site, render(site)
+
+
+def calculator_pages(site_files):
+    site, files = site_files
+    return [(cycle, f"{cycle.path}calculator/index.html") for cycle in site.cycles]
+
+
+@pytest.fixture(scope="module")
+def pages(site_files):
+    _, files = site_files
+    return {path: Page(files[path].decode("utf-8")) for _, path in calculator_pages(site_files)}
+
+
+def test_every_cycle_has_a_calculator_linked_from_its_guidance_page(site_files):
+    site, files = site_files
+    assert len(site.cycles) >= 2
+    for cycle, path in calculator_pages(site_files):
+        assert path in files, f"{cycle.id}: no calculator page"
+        guidance = Page(files[f"{cycle.path}index.html"].decode("utf-8"))
+        links = guidance.find("a", href="calculator/index.html")
+        assert links, f"{cycle.id}: the guidance page does not link to its calculator"
+
+
+def test_calculator_allows_webassembly_and_still_forbids_inline_code(site_files, pages):
+    _, files = site_files
+    for path, page in pages.items():
+        csp = page.one("meta", http_equiv="Content-Security-Policy")["content"]
+        assert "'wasm-unsafe-eval'" in csp, path
+        assert "unsafe-inline" not in csp and "'unsafe-eval'" not in csp, path
+        assert "worker-src 'self'" in csp
+        assert page.inline_scripts == [], f"{path}: inline script"
+        assert not page.find("style"), f"{path}: <style> element"
+        styled = [t for t, a, _ in page.tags if "style" in a]
+        assert not styled, f"{path}: style= attribute on {styled}"
+        on_handlers = [(t, k) for t, a, _ in page.tags for k in a if k.startswith("on")]
+        assert not on_handlers, f"{path}: inline event handlers {on_handlers}"
+    guidance = Page(files["2018/paramedic/index.html"].decode("utf-8"))
+    assert "wasm-unsafe-eval" not in guidance.one("meta", http_equiv="Content-Security-Policy")["content"]
+
+
+def test_scripts_and_styles_the_page_loads_are_in_the_build(site_files, pages):
+    _, files = site_files
+    for path, page in pages.items():
+        folder = posixpath.dirname(path)
+        refs = [a["src"] for a in page.find("script")] + [a["href"] for a in page.find("link", rel="stylesheet")]
+        assert refs, path
+        for ref in refs:
+            assert not ref.startswith(("/", "http:", "https:")), f"{path}: {ref} is not relative"
+            target = posixpath.normpath(posixpath.join(folder, ref))
+            assert target in files, f"{path}: {ref} -> {target} is not built"
+        modules = [a for a in page.find("script") if a.get("type") == "module"]
+        assert "calculator.mjs" in [posixpath.basename(m["src"]) for m in modules]
+
+
+def test_every_module_the_calculator_imports_is_shipped(site_files):
+    _, files = site_files
+    pending, seen = ["assets/js/calculator.mjs"], set()
+    while pending:
+        path = pending.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        assert path in files, f"{path} is imported but not built"
+        source = files[path].decode("utf-8")
+        for ref in re.findall(r'^import .*? from "(\.[^"]+)";', source, flags=re.M):
+            pending.append(posixpath.normpath(posixpath.join(posixpath.dirname(path), ref)))
+    assert len(seen) >= 8, seen
+
+
+def test_page_tells_the_scripts_about_its_cycle(site_files, pages):
+    _, files = site_files
+    for cycle, path in calculator_pages(site_files):
+        page = pages[path]
+        app = page.one(id="calculator")
+        folder = posixpath.dirname(path)
+        assert app["data-cycle"] == cycle.id
+        assert app["data-storage-key"] == f"recert.calculator.v1:{cycle.id}"
+        worker = posixpath.normpath(posixpath.join(folder, app["data-worker-url"]))
+        assert worker == "assets/js/engine-worker.mjs"
+        rules = posixpath.normpath(posixpath.join(folder, app["data-rules-url"]))
+        assert rules == f"{cycle.path}rules.json" and rules in files
+        assert int(app["data-load-timeout"]) >= 30
+        needs = rules_for(cycle)["ce"]["window"]["starts_after_last_recertification"]
+        assert app["data-needs-last-recertified"] == ("true" if needs else "false")
+
+
+def test_profile_asks_for_last_recertification_only_where_the_window_depends_on_it(site_files, pages):
+    asked = {}
+    for cycle, path in calculator_pages(site_files):
+        page = pages[path]
+        needs = rules_for(cycle)["ce"]["window"]["starts_after_last_recertification"]
+        date = page.find("input", id="profile-last-recertified")
+        assert bool(date) == needs, cycle.id
+        if needs:
+            assert date[0]["type"] == "date"
+            assert page.find("label", **{"for": "profile-last-recertified"})
+        radios = page.find("input", name="nremt")
+        assert sorted(r["value"] for r in radios) == ["no", "yes"]
+        for radio in radios:
+            assert page.find("label", **{"for": radio["id"]}), radio
+        asked[cycle.id] = needs
+    assert asked == {"2018/paramedic": False, "2024/aemt": True}
+
+
+def test_static_requirements_table_matches_the_rules(site_files, pages):
+    for cycle, path in calculator_pages(site_files):
+        page = pages[path]
+        rules = rules_for(cycle)
+        rows = page.find("tr")
+        rows = [r for r in rows if "data-component" in r]
+        assert [r["data-component"] for r in rows] == [c["id"] for c in rules["ce"]["components"]]
+        for row, comp in zip(rows, rules["ce"]["components"]):
+            assert row["data-name"] == comp["name"]
+            assert row["data-hours"] == comp["hours"]
+            assert row.get("data-de-limit") == comp["de_limit"]
+            assert row["data-national-only"] == ("true" if comp["national_content_only"] else "false")
+        assert f"{rules['ce']['total_hours']} in total" in page.text()
+
+
+def test_course_row_template_offers_every_engine_field(site_files, pages):
+    for cycle, path in calculator_pages(site_files):
+        page = pages[path]
+        in_template = [(t, a) for t, a, anc in page.tags if "template" in anc]
+        fields = {a["data-field"]: (t, a) for t, a in in_template if "data-field" in a}
+        assert set(fields) == {"title", "date", "hours", "approval", "delivery", "national", "component"}
+        labelled = {a["data-label"] for t, a in in_template if t == "label" and "data-label" in a}
+        assert labelled == set(fields), "every field needs a label"
+        assert fields["date"][1]["type"] == "date"
+        assert fields["national"][1]["type"] == "checkbox"
+        options = [a.get("value") for t, a in in_template if t == "option"]
+        ids = [c["id"] for c in rules_for(cycle)["ce"]["components"]]
+        assert options == ["", "in_person", "live_virtual", "distributive", "", *ids]
+
+
+def test_without_scripts_the_page_explains_itself_and_hides_the_form(pages):
+    for path, page in pages.items():
+        fallback = page.one(id="calc-fallback")
+        assert "hidden" not in fallback
+        assert "hidden" in page.one(id="calculator"), "the form must wait for the script"
+        noscript = [t for t, anc in page.texts if "noscript" in anc and t.strip()]
+        assert any("JavaScript is turned off" in t for t in noscript), path
+        text = page.text()
+        assert "The calculator is not running" in text
+        assert "Nothing you enter leaves this device" in text
+
+
+def test_page_structure_is_accessible(pages):
+    for path, page in pages.items():
+        assert len(page.find("h1")) == 1, path
+        ids = [a["id"] for _, a, anc in page.tags if "id" in a and "template" not in anc]
+        assert len(ids) == len(set(ids)), f"{path}: duplicate ids"
+        labels = {a["for"] for t, a, anc in page.tags if t == "label" and "for" in a}
+        for tag, attrs, ancestors in page.tags:
+            if tag in ("input", "select") and "template" not in ancestors and attrs.get("type") != "hidden":
+                assert attrs.get("id") in labels, f"{path}: <{tag} id={attrs.get('id')}> has no label"
+        status = page.one(id="engine-status")
+        assert status["role"] == "status"
+        assert page.one(id="results-announce")["aria-live"] == "polite"
+        summary = page.one(id="error-summary")
+        assert summary["tabindex"] == "-1" and "hidden" in summary
+
+
+def test_dates_on_the_page_are_time_elements(pages):
+    month = r"(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}"
+    for path, page in pages.items():
+        for text, ancestors in page.texts:
+            if re.search(month, text):
+                assert "time" in ancestors, f"{path}: date outside <time>: {text.strip()!r}"
+        assert page.find("time"), f"{path}: the CE window's dates are missing"
+        for attrs in page.find("time"):
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", attrs["datetime"])
+
+
+def test_csv_columns_documented_on_the_page_are_the_ones_the_code_reads(pages):
+    model = (JS / "calc" / "model.mjs").read_text(encoding="utf-8")
+    fields = re.search(r"COURSE_FIELDS = \[([^\]]+)\]", model).group(1)
+    code_columns = re.findall(r'"(\w+)"', fields)
+    transfer = (JS / "calc" / "transfer.mjs").read_text(encoding="utf-8")
+    assert "CSV_COLUMNS = COURSE_FIELDS" in transfer
+    for path, page in pages.items():
+        documented = [t.strip() for t, anc in page.texts if anc[-2:] == ["th", "code"]]
+        assert documented == code_columns, path

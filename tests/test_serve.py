@@ -1,0 +1,246 @@
+"""Live preview: edits rebuild quickly, open tabs reload, failures show on the last good site."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from generator.incremental import IncrementalBuilder
+from generator.pipeline import build
+from generator.serve import Preview, start_in_thread
+from tests.fixture_content import make_two_paramedic_cycles
+
+ROOT = Path(__file__).resolve().parent.parent
+REBUILD_BOUND_MS = 200  # one edited cycle file, measured by the builder
+SIGNAL_BOUND_S = 3.0  # edit saved -> reload event received (polling + rebuild)
+
+
+class Events:
+    """A Server-Sent Events client reading `event: version` messages."""
+
+    def __init__(self, url: str):
+        self.stream = urllib.request.urlopen(url + "__preview/events", timeout=SIGNAL_BOUND_S)
+
+    def next_version(self) -> str:
+        event = None
+        while True:
+            line = self.stream.readline().decode("utf-8").rstrip("\n")
+            if line.startswith("event: "):
+                event = line[len("event: "):]
+            elif line.startswith("data: ") and event == "version":
+                return line[len("data: "):]
+
+    def close(self):
+        self.stream.close()
+
+
+def get(url: str) -> tuple[str, str]:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8"), response.headers["Content-Type"]
+
+
+@pytest.fixture
+def site_src(tmp_path) -> Path:
+    """A private copy of the templates, styles and scripts that a test may break."""
+    target = tmp_path / "site_src"
+    for folder in ("templates", "css", "js"):
+        shutil.copytree(ROOT / "site_src" / folder, target / folder)
+    return target
+
+
+@pytest.fixture
+def preview(content_copy, site_src, tmp_path):
+    log: list[str] = []
+    running = Preview(content_copy, tmp_path / "out", src=site_src, interval=0.05, log=log.append, quiet=True)
+    running.url = running.start()
+    running.lines = log
+    yield running
+    running.stop()
+
+
+def wait_for_log(preview, text: str) -> str:
+    deadline = time.monotonic() + SIGNAL_BOUND_S
+    while time.monotonic() < deadline:
+        found = [line for line in preview.lines if text in line]
+        if found:
+            return found[-1]
+        time.sleep(0.02)
+    raise AssertionError(f"no log line with {text!r} in {preview.lines}")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_edited_cycle_file_is_rebuilt_and_the_tab_told_to_reload(preview, content_copy):
+    events = Events(preview.url)
+    first = events.next_version()
+    page, _ = get(preview.url + "2024/aemt/index.html")
+    assert f'<script src="/__preview/reload.js" data-version="{first}"></script>' in page
+
+    started = time.perf_counter()
+    edit(content_copy / "2024/aemt.yaml", "amount: 26", "amount: 27")
+    second = events.next_version()
+    waited = time.perf_counter() - started
+    events.close()
+
+    assert second != first and waited < SIGNAL_BOUND_S
+    assert "<strong class=\"money\">$27</strong>" in (preview.out_dir / "2024/aemt/index.html").read_text(encoding="utf-8")
+    line = next(l for l in preview.lines if "aemt.yaml changed" in l)
+    assert re.search(r"rebuilt 2024/aemt in \d+ ms, \d+ file\(s\) written", line), line
+    assert int(re.search(r"in (\d+) ms", line).group(1)) <= REBUILD_BOUND_MS
+
+
+def test_one_cycle_rebuild_renders_only_its_pages_and_site_pages_fast(content_copy, tmp_path):
+    builder = IncrementalBuilder(content_copy, tmp_path / "out")
+    builder.full()
+    source = content_copy / "2024/aemt.yaml"
+    timings = []
+    for amount in (27, 28, 29):
+        edit(source, f"amount: {amount - 1}", f"amount: {amount}")
+        result = builder.rebuild({source})
+        timings.append(result.seconds * 1000)
+        assert result.what == "2024/aemt"
+        assert "2024/aemt/index.html" in result.written
+        assert not [f for f in result.written if f.startswith("2018/")], result.written
+    assert min(timings) <= REBUILD_BOUND_MS, timings
+
+
+def test_incremental_rebuild_writes_what_a_full_build_writes(tmp_path):
+    content = make_two_paramedic_cycles(tmp_path / "content")
+    builder = IncrementalBuilder(content, tmp_path / "preview", runtime=False)
+    builder.full()
+    # 2022's fee appears on its own page, in 2024's "What changed" and on the compare page
+    edit(content / "2022/paramedic.yaml", "amount: 25\n", "amount: 27\n")
+    result = builder.rebuild({content / "2022/paramedic.yaml"})
+    assert result.what == "2022/paramedic"
+    assert {"2022/paramedic/index.html", "2024/paramedic/index.html", "compare/index.html"} <= set(result.written)
+    build(content, tmp_path / "full", runtime=False)
+
+    def tree(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+    preview, full = tree(tmp_path / "preview"), tree(tmp_path / "full")
+    assert preview.keys() == full.keys()
+    assert [name for name in full if preview[name] != full[name]] == []
+
+
+def test_broken_file_shows_its_error_over_the_last_good_site(preview, content_copy):
+    events = Events(preview.url)
+    events.next_version()
+    cycle_file = content_copy / "2024/aemt.yaml"
+    edit(cycle_file, "total_hours: 50", "total_hours: fifty")
+    events.next_version()
+
+    page, content_type = get(preview.url + "2024/aemt/")
+    assert content_type == "text/html; charset=utf-8"
+    assert '<aside class="preview-error" role="alert"' in page
+    line = next(n for n, text in enumerate(cycle_file.read_text().splitlines(), 1) if "total_hours: fifty" in text)
+    assert re.search(rf"content/2024/aemt\.yaml:{line}:\d+: error: ce\.total_hours: expected a number of hours", page)
+    assert "Continuing education hours: 50 in total" in page  # the last good page is still there
+    assert "build FAILED; still serving the last good site" in "\n".join(preview.lines)
+    other, _ = get(preview.url + "2018/paramedic/index.html")
+    assert "preview-error" in other  # every page shows the problem
+
+    edit(cycle_file, "total_hours: fifty", "total_hours: 50")
+    events.next_version()
+    events.close()
+    assert "preview-error" not in get(preview.url + "2024/aemt/")[0]
+
+
+def test_broken_file_stays_reported_when_another_file_is_edited(preview, content_copy):
+    events = Events(preview.url)
+    events.next_version()
+    edit(content_copy / "2024/aemt.yaml", "total_hours: 50", "total_hours: fifty")
+    events.next_version()
+    edit(content_copy / "2018/paramedic.yaml", "amount: 125", "amount: 126")
+    wait_for_log(preview, "paramedic.yaml changed")
+    events.close()
+    page, _ = get(preview.url + "2018/paramedic/index.html")
+    assert "aemt.yaml" in page and "preview-error" in page
+
+
+def test_template_error_names_the_template_line(preview, site_src):
+    events = Events(preview.url)
+    events.next_version()
+    edit(site_src / "templates/home.html", "{% block main %}", "{% block main %}{% if %}")
+    events.next_version()
+    events.close()
+    page, _ = get(preview.url)
+    assert re.search(r"home\.html:\d+: template error", page), page[:2000]
+
+
+def test_built_files_never_contain_the_preview_script(preview, content_copy):
+    events = Events(preview.url)
+    events.next_version()
+    edit(content_copy / "2024/aemt.yaml", "amount: 26", "amount: 27")
+    events.next_version()
+    events.close()
+    for path in preview.out_dir.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".js", ".css"):
+            assert b"__preview" not in path.read_bytes(), path
+
+
+MIME = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".wasm": "application/wasm",
+    ".json": "application/json",
+    ".ics": "text/calendar; charset=utf-8",
+}
+
+
+def test_mime_types_of_the_preview_and_the_plain_server(preview):
+    for suffix in MIME:
+        (preview.out_dir / f"mime-check{suffix}").write_bytes(b"\x00asm" if suffix == ".wasm" else b"x")
+    server, plain_url = start_in_thread(preview.out_dir)
+    try:
+        for base in (preview.url, plain_url):
+            for suffix, expected in MIME.items():
+                with urllib.request.urlopen(f"{base}mime-check{suffix}", timeout=5) as response:
+                    assert response.headers["Content-Type"] == expected, (base, suffix)
+        _, js_type = get(preview.url + "__preview/reload.js")
+        assert js_type == MIME[".js"]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_first_build_failing_shows_the_errors_until_fixed(content_copy, site_src, tmp_path):
+    cycle_file = content_copy / "2024/aemt.yaml"
+    edit(cycle_file, "total_hours: 50", "total_hours: fifty")
+    log: list[str] = []
+    running = Preview(content_copy, tmp_path / "out", src=site_src, interval=0.05, log=log.append, quiet=True)
+    url = running.start()
+    try:
+        with pytest.raises(urllib.error.HTTPError) as failed:
+            get(url)
+        assert failed.value.code == 503
+        page = failed.value.read().decode("utf-8")
+        assert "Nothing built yet" in page and "content/2024/aemt.yaml:" in page
+        events = Events(url)
+        events.next_version()
+        edit(cycle_file, "total_hours: fifty", "total_hours: 50")
+        events.next_version()
+        events.close()
+        page, _ = get(url)
+        assert "preview-error" not in page and "<h1>" in page
+    finally:
+        running.stop()
+
+
+def test_preview_turns_service_workers_away(preview):
+    request = urllib.request.Request(preview.url + "index.html", headers={"Service-Worker": "script"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=5)
+    assert refused.value.code == 404
