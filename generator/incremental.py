@@ -181,15 +181,10 @@ class IncrementalBuilder:
     def _finish(self, files: Files, bundle_runtime: bool) -> None:
         """The stages pipeline.build runs after rendering, in the same order, so the
         preview writes exactly what `build` writes."""
-        from .headers import add_headers
-        from .offline import add_service_worker
-        from .runtime_assets import runtime_files
+        from .pipeline import finish
 
         try:
-            if bundle_runtime:
-                files.update(runtime_files(self.src)[0])
-            add_headers(files)
-            add_service_worker(files, self.src)  # lists every other file: keep it last
+            finish(files, self.src, bundle_runtime)
         except Exception as exc:  # e.g. a missing runtime download: show it, keep serving
             raise _render_failure(exc) from exc
 

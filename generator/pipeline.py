@@ -37,23 +37,30 @@ def render(site: Site, src: Path | None = None) -> Files:
     return render_site(site, src or render_module.SITE_SRC)
 
 
+def finish(files: Files, src: Path, runtime: bool) -> None:
+    """The stages after rendering, shared by `build` and the live preview:
+    the calculator runtime, host headers, and the service worker (last,
+    because it lists and hashes every other output file)."""
+    from .headers import add_headers
+    from .offline import add_service_worker
+    from .runtime_assets import runtime_files
+
+    if runtime:
+        files.update(runtime_files(src)[0])
+    add_headers(files)
+    add_service_worker(files, src)
+
+
 def build(
     content_dir: Path, out_dir: Path, strict: bool = False, src: Path | None = None, runtime: bool = True
 ) -> BuildResult:
     """Build the whole site; `runtime=False` leaves out the calculator's Pyodide bundle."""
     from . import render as render_module
-    from .headers import add_headers
-    from .offline import add_service_worker
-    from .runtime_assets import runtime_files
 
     started = time.perf_counter()
     site, report = load_site(content_dir, strict)
     src = src or render_module.SITE_SRC
     files = render(site, src)  # any template error is raised before writing
-    if runtime:
-        bundle, _ = runtime_files(src)
-        files.update(bundle)
-    add_headers(files)
-    add_service_worker(files, src)  # lists every other output file: keep it last
+    finish(files, src, runtime)
     stats = write_site(files, Path(out_dir))
     return BuildResult(site, report, files, stats, time.perf_counter() - started)

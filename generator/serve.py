@@ -160,11 +160,20 @@ class PreviewRequestHandler(SiteRequestHandler):
             self._preview_endpoint(path[len(PREVIEW_PREFIX):])
             return
         if self.headers.get("Service-Worker") == "script":
-            # A service worker would answer from its cache and hide edits; a 404
-            # makes the browser drop it, for this server's origin only.
-            self.send_error(404, "service workers are off in the preview")
+            # The site's service worker would answer from its saved copy and hide
+            # edits. Chromium keeps an installed worker when its update is a 404,
+            # so answer with a worker that clears the saved copy and removes itself.
+            self._send_retiring_worker()
             return
         super().do_GET()
+
+    def _send_retiring_worker(self) -> None:
+        body = (PREVIEW_ASSETS / "retire-sw.js").read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/javascript; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def send_head(self):
         target = self._html_target()

@@ -25,8 +25,11 @@ class WriteStats:
     removed: list[str] = field(default_factory=list)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def atomic_write(path: Path, data: bytes, made_dirs: set[Path] | None = None) -> None:
+    if made_dirs is None or path.parent not in made_dirs:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if made_dirs is not None:
+            made_dirs.add(path.parent)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -51,12 +54,13 @@ def write_site(files: dict[str, bytes], out_dir: Path) -> WriteStats:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     stats = WriteStats()
+    made_dirs: set[Path] = set()
     for rel, data in sorted(files.items()):
         target = out_dir / rel
         if _same_bytes(target, data):
             stats.unchanged += 1
             continue
-        atomic_write(target, data)
+        atomic_write(target, data, made_dirs)
         stats.written.append(rel)
 
     manifest_path = out_dir / MANIFEST

@@ -33,6 +33,15 @@ if CParser is not None:
             CParser.__init__(self, stream)
             yaml.resolver.BaseResolver.__init__(self)
 
+        def resolve(self, kind, value, implicit):
+            # Called by libyaml for every node: answer with the default tag at
+            # once instead of walking the (empty) implicit-resolver tables.
+            if kind is yaml.ScalarNode:
+                return self.DEFAULT_SCALAR_TAG
+            if kind is yaml.SequenceNode:
+                return self.DEFAULT_SEQUENCE_TAG
+            return self.DEFAULT_MAPPING_TAG
+
 else:  # pure-Python fallback when PyYAML was built without libyaml
 
     class _PlainTagLoader(

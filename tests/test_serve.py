@@ -57,7 +57,9 @@ def site_src(tmp_path) -> Path:
 @pytest.fixture
 def preview(content_copy, site_src, tmp_path):
     log: list[str] = []
-    running = Preview(content_copy, tmp_path / "out", src=site_src, interval=0.05, log=log.append, quiet=True)
+    running = Preview(
+        content_copy, tmp_path / "out", src=site_src, interval=0.05, log=log.append, quiet=True, runtime=False
+    )
     running.url = running.start()
     running.lines = log
     yield running
@@ -220,7 +222,9 @@ def test_first_build_failing_shows_the_errors_until_fixed(content_copy, site_src
     cycle_file = content_copy / "2024/aemt.yaml"
     edit(cycle_file, "total_hours: 50", "total_hours: fifty")
     log: list[str] = []
-    running = Preview(content_copy, tmp_path / "out", src=site_src, interval=0.05, log=log.append, quiet=True)
+    running = Preview(
+        content_copy, tmp_path / "out", src=site_src, interval=0.05, log=log.append, quiet=True, runtime=False
+    )
     url = running.start()
     try:
         with pytest.raises(urllib.error.HTTPError) as failed:
@@ -239,8 +243,11 @@ def test_first_build_failing_shows_the_errors_until_fixed(content_copy, site_src
         running.stop()
 
 
-def test_preview_turns_service_workers_away(preview):
-    request = urllib.request.Request(preview.url + "index.html", headers={"Service-Worker": "script"})
-    with pytest.raises(urllib.error.HTTPError) as refused:
-        urllib.request.urlopen(request, timeout=5)
-    assert refused.value.code == 404
+def test_preview_retires_the_sites_service_worker(preview):
+    """A service worker left by a deployed copy or `serve --no-build` would hide
+    edits; the preview answers its update check with one that removes itself."""
+    request = urllib.request.Request(preview.url + "sw.js", headers={"Service-Worker": "script"})
+    with urllib.request.urlopen(request, timeout=5) as response:
+        body = response.read().decode("utf-8")
+        assert response.headers["Content-Type"].startswith("text/javascript")
+    assert "registration.unregister()" in body and "caches.delete" in body

@@ -9,20 +9,16 @@
 //   window.recert.evaluate(input, {today}?) -> Promise of the engine's output
 //   (or {errors: [...]}), exactly as `python -m generator calc` prints it.
 
-import { confirmAction } from "./calc/confirm.mjs";
-import { h } from "./calc/dom.mjs";
+import { DataPanel } from "./calc/data-panel.mjs";
 import { EngineClient } from "./calc/engine-client.mjs";
 import { ErrorView } from "./calc/errors-view.mjs";
-import { plural, todayIso } from "./calc/format.mjs";
+import { todayIso } from "./calc/format.mjs";
 import { blankCourse, blankState, isBlank, toEngineInput } from "./calc/model.mjs";
 import { courseOutcome, headline, renderMessage, renderResults } from "./calc/results-view.mjs";
 import { CourseList } from "./calc/rows.mjs";
 import { Store } from "./calc/store.mjs";
-import { exportCsv, exportJson, importFile } from "./calc/transfer.mjs";
 import { checkCourse, checkProfile } from "./calc/validate.mjs";
 
-const MAX_IMPORT_BYTES = 1_000_000;
-const MAX_IMPORT_PROBLEMS_SHOWN = 50;
 const UPDATE_DELAY_MS = 300;
 
 const $ = (id) => document.getElementById(id);
@@ -49,7 +45,6 @@ const errors = new ErrorView({ summary: $("error-summary"), list: $("error-summa
 const store = new Store(config.storageKey);
 const lastRecertInput = $("profile-last-recertified");
 const resultsBody = $("results-body");
-const dialogParts = { dialog: $("confirm-dialog"), text: $("confirm-text"), yes: $("confirm-yes"), no: $("confirm-no") };
 const engine = new EngineClient({
   workerUrl: config.workerUrl,
   rulesUrl: config.rulesUrl,
@@ -262,99 +257,26 @@ function showEngineStatus(state, message) {
 
 // ---- your data: export, import, delete ---------------------------------------------
 
-function setDataStatus(text) {
-  $("data-status").textContent = text;
-}
-
-function download(name, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = h("a", { href: url, download: name, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-function exportAs(kind) {
-  const input = engineInput(list.read().filter((c) => !isBlank(c)));
-  const base = `recert-${config.cycle.replace(/\//g, "-")}-courses`;
-  const name = `${base}.${kind}`;
-  if (kind === "json") download(name, exportJson(input), "application/json");
-  else download(name, exportCsv(input.courses), "text/csv");
-  setDataStatus(`Saved ${plural(input.courses.length, "course", "courses")} to the file ${name} (look in your downloads).`);
-}
-
-function showImportReport(name, problems) {
-  const report = $("import-report");
-  const shown = problems.slice(0, MAX_IMPORT_PROBLEMS_SHOWN);
-  const more = problems.length - shown.length;
-  report.replaceChildren(
-    h("h3", { text: `There is a problem with ${name}` }),
-    h("p", { text: "Nothing was imported: your courses here are unchanged. Correct the file and import it again." }),
-    h("ul", {}, shown.map((p) => h("li", { text: p }))),
-    more > 0 ? h("p", { text: `…and ${plural(more, "more problem", "more problems")}.` }) : null,
-  );
-  report.hidden = false;
-  report.focus();
-}
-
-async function onImport() {
-  const input = $("import-file");
-  const file = input.files[0];
-  if (!file) return;
-  input.value = ""; // so choosing the same file again, once corrected, imports it
-  $("import-report").hidden = true;
-  setDataStatus("");
-  if (file.size > MAX_IMPORT_BYTES) {
-    showImportReport(file.name, ["The file is larger than 1 MB, which is far more than a list of courses needs. Choose the file the calculator exported."]);
-    return;
-  }
-  let result;
-  try {
-    result = importFile(file.name, await file.text(), { cycle: config.cycle, components });
-  } catch (error) {
-    result = { errors: [`The file could not be read: ${error.message}`] };
-  }
-  if (result.errors.length) {
-    showImportReport(file.name, result.errors);
-    return;
-  }
-  const current = list.read().filter((c) => !isBlank(c)).length;
-  if (current > 0) {
-    const replace = await confirmAction(dialogParts, {
-      message: `Replace your ${plural(current, "course", "courses")} here with the ${plural(result.courses.length, "course", "courses")} in ${file.name}?`,
-      confirmLabel: "Yes, replace them",
-    });
-    if (!replace) {
-      setDataStatus("Nothing was imported.");
-      return;
-    }
-  }
-  if (result.profile) fillProfile(result.profile);
-  list.render(result.courses);
+function replaceAll({ profile, courses }) {
+  if (profile) fillProfile(profile); // a CSV file holds courses only
+  list.render(courses);
   errors.clear();
   saveNow();
-  setDataStatus(`Imported ${plural(result.courses.length, "course", "courses")} from ${file.name}.`);
   scheduleUpdate(0);
 }
 
-async function onClearAll() {
-  const sure = await confirmAction(dialogParts, {
-    message: "This deletes all your courses and answers for this cycle from this browser. It cannot be undone; export them first if you may need them.",
-    confirmLabel: "Yes, delete everything",
-  });
-  if (!sure) return;
+function deleteAll() {
   clearTimeout(saveTimer);
   saveTimer = null;
-  store.clear();
+  store.clear(); // not saved again until the person types something
   fillProfile(blankState().profile);
   list.render([]);
   errors.clear();
-  $("import-report").hidden = true;
-  setDataStatus("All your courses and answers for this cycle were deleted from this browser.");
   $("add-course").focus();
   scheduleUpdate(0);
 }
+
+const filledIn = () => list.read().filter((c) => !isBlank(c));
 
 // ---- rows ----------------------------------------------------------------------------
 
@@ -391,23 +313,27 @@ function onListClick(event) {
 function start() {
   $("calc-fallback").hidden = true;
   root.hidden = false;
+  const data = new DataPanel({
+    cycle: config.cycle,
+    components,
+    exportInput: () => engineInput(filledIn()),
+    courseCount: () => filledIn().length,
+    replace: replaceAll,
+    deleteAll,
+  }, $);
 
   const { state, problem } = store.load();
   const initial = state || { ...blankState(), courses: [blankCourse()] }; // first visit: one empty row to fill
   fillProfile(initial.profile);
   list.render(initial.courses);
   if (!store.working) $("storage-problem").hidden = false;
-  if (problem) setDataStatus(problem);
+  if (problem) data.say(problem);
 
   form.addEventListener("input", onEdited);
   form.addEventListener("change", onEdited);
   form.addEventListener("submit", onSubmit);
   $("add-course").addEventListener("click", onAddCourse);
   $("course-list").addEventListener("click", onListClick);
-  $("export-json").addEventListener("click", () => exportAs("json"));
-  $("export-csv").addEventListener("click", () => exportAs("csv"));
-  $("import-file").addEventListener("change", onImport);
-  $("clear-all").addEventListener("click", onClearAll);
   $("engine-retry").addEventListener("click", () => engine.start());
   window.addEventListener("pagehide", flushSave);
   document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flushSave());

@@ -19,6 +19,13 @@ function supported() {
     && window.isSecureContext && "serviceWorker" in navigator && "caches" in window;
 }
 
+// The live preview (`python -m generator serve`) adds its reload script,
+// generator/preview_assets/reload.js, and refuses service workers: saved
+// pages would hide every edit there.
+function isLivePreview() {
+  return document.querySelector('script[src$="/reload.js"][data-version]') !== null;
+}
+
 function readFlag() {
   try {
     return sessionStorage.getItem(RESET_FLAG);
@@ -142,8 +149,33 @@ function setUpReset() {
   box.hidden = false;
 }
 
+// Registering downloads every page of the site (about 70 kB gzip): wait until
+// this page has loaded, and on the calculator until its engine has started,
+// so that the two downloads do not compete on a slow connection.
+function whenPageSettled() {
+  const html = document.documentElement;
+  const settled = () => html.dataset.engine !== "loading";
+  return new Promise((resolve) => {
+    const afterLoad = () => {
+      if (settled()) {
+        resolve();
+        return;
+      }
+      const observer = new MutationObserver(() => {
+        if (settled()) {
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe(html, { attributes: true, attributeFilter: ["data-engine"] });
+    };
+    if (document.readyState === "complete") afterLoad();
+    else window.addEventListener("load", afterLoad, { once: true });
+  });
+}
+
 async function start() {
-  if (!supported()) return;
+  if (!supported() || isLivePreview()) return;
   setUpReset();
   const flag = readFlag();
   if (flag) {
@@ -154,6 +186,7 @@ async function start() {
     }
     return;
   }
+  await whenPageSettled();
   try {
     const registration = await navigator.serviceWorker.register(WORKER_URL.href, { scope: ROOT.href, type: "classic" });
     watchForUpdates(registration);

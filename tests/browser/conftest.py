@@ -15,15 +15,7 @@ import pytest
 from generator.serve import start_in_thread
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - shared with other browser tests
 AXE = ROOT / "site_src" / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -32,17 +24,6 @@ def site_url(built_site):
     server, url = start_in_thread(built_site)
     yield url
     server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing; run `make test`, which installs Debian's chromium")
-    with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
 
 
 class OffsiteGuard:

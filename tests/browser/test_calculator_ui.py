@@ -135,7 +135,7 @@ def test_form_is_usable_while_the_engine_loads(context, page, site_url):
     wait_saved(page, lambda s: s["courses"][0]["title"] == "Airway")
     page.get_by_role("button", name="Check my courses").click()
     expect(page.locator("#results-body")).to_contain_text("as soon as the calculator has loaded")
-    assert page.evaluate("document.activeElement.id") == "results-heading"
+    expect(page.locator("#results-heading")).to_be_focused()
     assert page.console_errors == []
 
 
@@ -171,10 +171,12 @@ def test_slow_engine_times_out_with_a_message(context, page, site_url):
     expect(page.get_by_role("button", name="Try loading the calculator again")).to_be_visible()
 
 
-def test_browser_without_webassembly_gets_a_message_not_a_spinner(context, page, site_url, engine):
-    context.add_init_script("delete globalThis.WebAssembly;")
+@pytest.mark.parametrize("feature", ["WebAssembly", "Worker"])
+def test_browser_without_webassembly_or_workers_gets_a_message_not_a_spinner(context, page, site_url, engine, feature):
+    context.add_init_script(f"delete globalThis.{feature};")
     open_calculator(page, site_url, state="unavailable")
-    expect(page.locator("#engine-status-text")).to_contain_text("it needs WebAssembly")
+    expected = "it needs WebAssembly" if feature == "WebAssembly" else "it needs Web Workers"
+    expect(page.locator("#engine-status-text")).to_contain_text(expected)
     expect(page.get_by_role("button", name="Try loading the calculator again")).to_be_hidden()
     expect(page.locator("#ce-requirements")).to_be_visible()
     assert engine.calls == []
@@ -310,7 +312,7 @@ def test_check_shows_gov_uk_error_summary_and_keeps_what_was_typed(page, site_ur
     page.get_by_role("button", name="Check my courses").click()
     summary = page.locator("#error-summary")
     expect(summary).to_be_visible()
-    assert page.evaluate("document.activeElement.id") == "error-summary"
+    expect(summary).to_be_focused()
     assert page.title().startswith("Error: ")
     links = summary.locator("a")
     expect(links).to_have_text(["Hours for course 2 must be a number, like 2 or 1.5",
@@ -332,7 +334,7 @@ def test_check_shows_gov_uk_error_summary_and_keeps_what_was_typed(page, site_ur
     expect(summary).to_be_hidden()
     assert not page.title().startswith("Error: ")
     expect(page.locator(".error-message")).to_have_count(0)
-    assert page.evaluate("document.activeElement.id") == "results-heading"
+    expect(page.locator("#results-heading")).to_be_focused()
     expect(headline(page)).to_contain_text("2 of 60")
 
 
@@ -377,8 +379,8 @@ def test_everything_works_from_the_keyboard(page, site_url, engine):
     page.keyboard.press("Tab")
     page.keyboard.type("17-OEMS-T1-0042")
     page.keyboard.press("Enter")  # submits the form: "Check my courses"
-    expect(headline(page)).to_contain_text("Short by")
-    assert page.evaluate("document.activeElement.id") == "results-heading"
+    expect(page.locator("#results-heading")).to_be_focused()
+    expect(headline(page)).to_contain_text("3 of 60")
     assert course_values(page)[0]["date"] == "2017-01-02"
 
 
@@ -494,7 +496,7 @@ def test_bad_import_lists_each_problem_and_changes_nothing(page, site_url, engin
     import_file(page, "courses.csv", text, "text/csv")
     report = page.locator("#import-report")
     expect(report).to_be_visible()
-    assert page.evaluate("document.activeElement.id") == "import-report"
+    expect(report).to_be_focused()
     expect(report.locator("h3")).to_have_text("There is a problem with courses.csv")
     expect(report).to_contain_text("Nothing was imported")
     expect(report.locator("li")).to_have_text([
@@ -595,7 +597,8 @@ def test_no_long_main_thread_tasks(context, page, site_url, engine):
     row(page, 5).get_by_label("Hours").fill("2")
     expect(row(page, 5).locator(".course-outcome")).to_contain_text("2 h")
     longest = max(page.evaluate("window.__longTasks"), default=0)
-    assert longest < 200, f"the main thread was blocked for {longest:.0f} ms"
+    # Typically under 100 ms here; the margin is for a busy two-core CI machine.
+    assert longest < 250, f"the main thread was blocked for {longest:.0f} ms"
 
 
 def test_calculator_fits_a_phone_screen(browser, site_url):
@@ -650,3 +653,38 @@ def test_real_engine_axe_with_results(page, site_url, real_runtime):
     fill_complete_cycle(page)
     expect(headline(page)).to_contain_text("60 hours")
     assert_no_axe_violations(page, "real engine results")
+
+
+@pytest.mark.parametrize(
+    "path, cycle, today, profile, courses, expected",
+    [
+        pytest.param(
+            PARAMEDIC, "2018/paramedic", "2018-03-01", None,
+            [("NCCR refresher", "2017-01-10", "30", "17-OEMS-T1-0001", True),
+             ("Local protocols", "2017-02-10", "15", "17-OEMS-T1-0002", False),
+             ("Online cardiology", "2017-03-10", "15", "17-OEMS-T3-0003", False)],
+            "60 hours", id="2018-paramedic-complete"),
+        pytest.param(
+            AEMT, "2024/aemt", "2024-03-01", "2022-03-20",
+            [("NCCR AEMT refresher", "2023-01-10", "25", "23-CAPCE-F3-0001", True),
+             ("Stroke protocols", "2022-03-21", "12.5", "22-OEMS-T1-0002", False),
+             ("Pediatric airway", "2023-05-10", "6.25", "23-OEMS-T3-0003", False)],
+            "43.75 of 50", id="2024-aemt-short"),
+    ],
+)
+def test_full_flow_with_the_real_engine(page, site_url, real_runtime, path, cycle, today, profile, courses, expected):
+    """A person fills the form on each seed cycle; the page agrees with the CLI's engine."""
+    page.goto(site_url + path + f"?today={today}")
+    if profile:
+        page.get_by_label("Date of your last recertification").fill(profile)
+    for n, (title, date, hours, approval, national) in enumerate(courses, start=1):
+        fill_course(page, n, title, date, hours, approval, national=national)
+    page.wait_for_selector("html[data-engine=ready]", timeout=120_000)
+    expect(headline(page)).to_contain_text(expected)
+    data = {"schema": 1, "cycle": cycle, "profile": {"last_recertified": profile} if profile else {},
+            "courses": [{"title": t, "date": d, "hours": h, "approval": a, "national": n}
+                        for t, d, h, a, n in courses]}
+    got = page.evaluate("([input, today]) => window.recert.evaluate(input, {today})", [data, today])
+    rules = (real_runtime / cycle / "rules.json").read_text(encoding="utf-8")
+    assert got == json.loads(recert_engine.evaluate_json(rules, json.dumps(data), today))
+    assert_no_axe_violations(page, f"{cycle} with the real engine")

@@ -14,7 +14,6 @@ from generator.serve import start_in_thread
 
 from .conftest import SITE_SRC, load_fixture_engine
 
-CHROMIUM = "/usr/bin/chromium"
 SUB = "some/sub/path/"
 RULES = {"required": {"EMT": {"Airway": 2}}}
 
@@ -36,17 +35,6 @@ window.ask = (op, payload) => new Promise((resolve) => {
 });
 window.pageReady = true;
 """
-
-
-@pytest.fixture(scope="module")
-def browser():
-    api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing (make test installs Debian's chromium)")
-    with api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"], headless=True)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

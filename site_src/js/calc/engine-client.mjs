@@ -97,7 +97,11 @@ export class EngineClient {
   receive(data) {
     if (!data || typeof data !== "object") return;
     if (data.type === "progress") {
-      if (this.state === "loading") this.setState("loading", `Loading the calculator: ${data.message}`);
+      // The worker's last step says "Ready" just before it answers; the
+      // "ready" state says that better, so it is not shown (or read out) twice.
+      if (this.state === "loading" && !/^ready\.?$/i.test(data.message)) {
+        this.setState("loading", `Loading the calculator: ${data.message}`);
+      }
       return;
     }
     const waiting = this.pending.get(data.id);
