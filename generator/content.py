@@ -10,6 +10,7 @@ from typing import Any
 from . import schema
 from .crosscheck import check_cycle, opens_date
 from .diagnostics import ContentError, Location, Report
+from .parallel import map_in_chunks
 from .schema import INVALID, Ctx
 from .yamlsource import load_yaml
 
@@ -20,6 +21,7 @@ CYCLE_FILE = re.compile(r"(\d{4})/([a-z0-9-]+)\.ya?ml")
 class CycleSource:
     file: str  # as shown in messages, relative to the content folder's parent
     data: dict[str, Any]
+    root_line: int = 1  # where the file's top-level mapping starts, for messages
 
 
 @dataclass
@@ -75,27 +77,47 @@ def load_content(content_dir: Path, report: Report) -> LoadedContent | None:
     if isinstance(site_data, dict) and isinstance(site_data.get("levels"), list):
         level_slugs = {lvl["slug"] for lvl in site_data["levels"] if isinstance(lvl, dict) and lvl["slug"] is not INVALID}
 
+    paths = [
+        p for p in sorted(content_dir.rglob("*"))
+        if p.suffix in (".yaml", ".yml") and p != site_path and not p.is_dir()
+    ]
+
+    def load_one(path: Path) -> tuple[CycleSource | None, Report]:
+        # Each file gets its own report so files can be loaded in parallel;
+        # duplicates across files are checked below, in file order.
+        own = Report()
+        source = load_cycle_file(path, content_dir, own, level_slugs, None)
+        return (CycleSource(source.file, strip_nodes(source.data), source.root_line) if source else None), own
+
     cycles: list[CycleSource] = []
     seen: dict[tuple[int, str], str] = {}
-    for path in sorted(content_dir.rglob("*")):
-        if path.is_dir() or path == site_path or path.suffix not in (".yaml", ".yml"):
+    for source, own in map_in_chunks(load_one, paths):
+        report.diagnostics.extend(own.diagnostics)
+        if source is None:
             continue
-        source = load_cycle_file(path, content_dir, report, level_slugs, seen)
-        if source is not None:
-            cycles.append(source)
+        key = (source.data["year"], source.data["level"])
+        if key in seen:
+            report.error(
+                Location(source.file, source.root_line, 1), "",
+                f"a second file for the {key[0]} {key[1]} cycle; {seen[key]} already defines it",
+            )
+            continue
+        seen[key] = source.file
+        cycles.append(source)
 
     if report.errors or site_data is None or _contains_invalid(site_data):
         return None
-    return LoadedContent(strip_nodes(site_data), [CycleSource(c.file, strip_nodes(c.data)) for c in cycles])
+    return LoadedContent(strip_nodes(site_data), cycles)
 
 
 def load_cycle_file(
-    path: Path, content_dir: Path, report: Report, level_slugs: set[str], seen: dict[tuple[int, str], str]
+    path: Path, content_dir: Path, report: Report, level_slugs: set[str], seen: dict[tuple[int, str], str] | None
 ) -> CycleSource | None:
     """Load and validate one cycle file; None when it has errors (they are in the report).
 
     `seen` maps (year, level) to the file already defining that cycle; the
-    preview server uses this to re-check a single edited file.
+    preview server uses this to re-check a single edited file. With None the
+    caller checks duplicates itself.
     """
     rel = path.relative_to(content_dir).as_posix()
     display = _display(path, content_dir)
@@ -113,7 +135,9 @@ def load_cycle_file(
     check_cycle(data, ctx)
     _check_identity(data, match, display, level_slugs, seen, ctx)
     _warn_stale(data, ctx)
-    return None if _contains_invalid(data) else CycleSource(display, data)
+    if _contains_invalid(data):
+        return None
+    return CycleSource(display, data, node.start_mark.line + 1)
 
 
 def _check_identity(data, match, display, level_slugs, seen, ctx: Ctx) -> None:
@@ -125,7 +149,7 @@ def _check_identity(data, match, display, level_slugs, seen, ctx: Ctx) -> None:
         ctx.error(nodes["year"], "year", f"year {year} does not match the file's folder {match.group(1)}/")
     if level is not INVALID and level != match.group(2):
         ctx.error(nodes["level"], "level", f"level {level!r} does not match the file name {match.group(2)}.yaml")
-    if year is INVALID or level is INVALID:
+    if year is INVALID or level is INVALID or seen is None:
         return
     key = (year, level)
     if key in seen:

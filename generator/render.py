@@ -117,9 +117,20 @@ def render_site_pages(renderer: Renderer) -> None:
 
 def render_site(site: Site, src: Path = SITE_SRC) -> Files:
     # The preview server (incremental.py) calls the two steps separately.
+    from .parallel import map_in_chunks
+
     renderer = Renderer(site, src)
-    renderer.static("css", "assets")
-    for cycle in site.cycles:
+
+    def render_one(cycle: Cycle) -> Files:
+        # One Renderer (and its compiled templates) per process, fresh files per cycle.
+        renderer.files = {}
         render_cycle(renderer, cycle)
+        return renderer.files
+
+    rendered = map_in_chunks(render_one, site.cycles)
+    renderer.files = {}
+    renderer.static("css", "assets")
+    for files in rendered:
+        renderer.files.update(files)
     render_site_pages(renderer)
     return renderer.files

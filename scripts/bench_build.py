@@ -18,7 +18,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.pipeline import build  # noqa: E402
+from generator import render as render_module  # noqa: E402
+from generator.pipeline import finish, load_site, render  # noqa: E402
+from generator.writer import write_site  # noqa: E402
+
+
+def timed_build(content: Path, out: Path) -> tuple[dict[str, float], dict]:
+    """The pipeline's stages one by one, timed: load, render, finish, write."""
+    times: dict[str, float] = {}
+    started = time.perf_counter()
+    site, _ = load_site(content)
+    times["load"] = time.perf_counter() - started
+    files = render(site)
+    times["render"] = time.perf_counter() - started - times["load"]
+    finish(files, render_module.SITE_SRC, runtime=True)
+    times["finish"] = time.perf_counter() - started - times["load"] - times["render"]
+    write_site(files, out)
+    times["write"] = time.perf_counter() - started - sum(times.values())
+    times["total"] = time.perf_counter() - started
+    return times, files
 
 TEMPLATE = ROOT / "content" / "2018" / "paramedic.yaml"
 YEARS = range(2000, 2100)
@@ -47,23 +65,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1,100,1000")
     args = parser.parse_args()
-    print(f"{'cycles':>7} {'pages':>7} {'files':>7} {'cold s':>8} {'ms/page':>8} {'rebuild s':>10} {'ms/page':>8}")
+    header = ("cycles", "pages", "files", "load s", "render s", "write s", "cold s", "ms/page", "rebuild s", "ms/page")
+    print(" ".join(f"{h:>9}" for h in header))
     for size in (int(s) for s in args.sizes.split(",")):
         work = Path(tempfile.mkdtemp(prefix="bench-"))
         try:
             make_content(work / "content", size)
-            started = time.perf_counter()
-            result = build(work / "content", work / "out")
-            cold = time.perf_counter() - started
-            started = time.perf_counter()
-            build(work / "content", work / "out")  # nothing changed: nothing rewritten
-            warm = time.perf_counter() - started
-            pages = sum(1 for name in result.files if name.endswith(".html"))
-            print(f"{size:>7} {pages:>7} {len(result.files):>7} {cold:>8.2f} {cold * 1000 / size:>8.2f} "
-                  f"{warm:>10.2f} {warm * 1000 / size:>8.2f}")
+            cold, files = timed_build(work / "content", work / "out")
+            warm, _ = timed_build(work / "content", work / "out")  # nothing changed: nothing rewritten
+            pages = sum(1 for name in files if name.endswith(".html"))
+            row = (size, pages, len(files), f"{cold['load']:.2f}", f"{cold['render']:.2f}", f"{cold['write']:.2f}",
+                   f"{cold['total']:.2f}", f"{cold['total'] * 1000 / pages:.2f}",
+                   f"{warm['total']:.2f}", f"{warm['total'] * 1000 / pages:.2f}")
+            print(" ".join(f"{v:>9}" for v in row))
         finally:
             shutil.rmtree(work, ignore_errors=True)
-    print("ms/page is per cycle: each cycle's guidance page plus its other files.")
+    print("pages: HTML pages (guidance, calculator, checklist per cycle, plus site pages); every cycle also has")
+    print("rules.json and timeline.ics. write: the atomic writes of a first build into an empty folder.")
 
 
 if __name__ == "__main__":

@@ -70,7 +70,7 @@ def _real_cases() -> list[dict]:
     """Every YAML rule case in tests/cases (rules, input text, today)."""
     import yaml
 
-    rules_dir = ROOT / "tests" / "engine" / "rules"
+    from tests.engine.conftest import rules_for
     loader = type("KeepDates", (yaml.SafeLoader,), {})
     loader.yaml_implicit_resolvers = {
         k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
@@ -82,8 +82,7 @@ def _real_cases() -> list[dict]:
         for case in yaml.load(path.read_text(encoding="utf-8"), Loader=loader)["cases"]:
             text = case.get("input_json") if "input_json" in case else json.dumps(case["input"])
             cycle = case.get("rules") or case["input"]["cycle"]
-            year, level = cycle.split("/")
-            rules = (rules_dir / f"{year}-{level}.json").read_text(encoding="utf-8")
+            rules = json.dumps(rules_for(cycle))
             cases.append({"rules": rules, "input": text, "today": str(case["today"])})
     return cases
 

@@ -1,9 +1,10 @@
 """Shared test access to cycle rules data.
 
 ``rules_for(cycle_id)`` is the ONE place tests get rules from (the YAML case
-collector in tests/cases/ loads this function too). For now it reads the
-fixture copies in tests/engine/rules/; switch it to the site exporter's
-``build/<year>/<level>/rules.json`` output when that exists.
+collector in tests/cases/ loads this function too). It exports them from the
+real content with the site's own exporter, exactly what the build writes to
+``build/<year>/<level>/rules.json``, so the engine is tested on the rules
+people actually get.
 """
 
 import json
@@ -12,14 +13,20 @@ from pathlib import Path
 
 import pytest
 
-RULES_DIR = Path(__file__).parent / "rules"
+CONTENT = Path(__file__).resolve().parents[2] / "content"
 CYCLES = ("2018/paramedic", "2024/aemt")
 
 
 @lru_cache(maxsize=None)
 def _rules_text(cycle_id):
-    year, level = cycle_id.split("/")
-    return (RULES_DIR / f"{year}-{level}.json").read_text(encoding="utf-8")
+    from generator.pipeline import load_site
+    from generator.rules import rules_for as export_rules
+
+    site, _ = load_site(CONTENT)
+    cycle = site.cycle(cycle_id)
+    if cycle is None:
+        raise KeyError(f"no cycle {cycle_id} in {CONTENT}")
+    return json.dumps(export_rules(cycle))
 
 
 def rules_for(cycle_id):
