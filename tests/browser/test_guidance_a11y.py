@@ -48,3 +48,22 @@ def test_no_csp_violations_on_guidance_pages(page, site_url, built_site):
     for rel in _pages(built_site):
         page.goto(site_url + rel)
     assert page.console_errors == []
+
+
+def test_guidance_page_prints_as_a_clean_flyer(browser, site_url):
+    """Printing drops navigation and tool buttons and spells out web addresses."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(site_url + "2018/paramedic/index.html")
+        page.emulate_media(media="print")
+        for selector in (".skip-link", ".breadcrumbs", "nav.toc", ".tools"):
+            assert not page.locator(selector).first.is_visible(), f"{selector} shows in print"
+        after = page.evaluate(
+            "getComputedStyle(document.querySelector('main a[href^=\"http\"]'), '::after').content"
+        )
+        assert "http" in after
+        assert page.locator("h1").is_visible()
+        assert page.locator("table.timeline").is_visible()
+    finally:
+        context.close()
