@@ -43,33 +43,47 @@ def assign(cycle, items, honour_pins=True, unpin=None):
 
     ``honour_pins`` False ignores every pin; ``unpin`` is the index of one
     course whose pin is ignored (used to test whether moving it would help).
+
+    Courses that can go to the same places (same pin, same allowed
+    components, same DE status) are interchangeable in the network, so each
+    such group is one node; its flow is then shared out to its courses in
+    canonical order. This keeps the network a few nodes wide however many
+    courses a person enters.
     """
     comps = cycle.components
-    n = len(items)
-    source, sink = 0, 1
-    comp_node = {c.id: 2 + n + 2 * k for k, c in enumerate(comps)}
-    gate_node = {c.id: 3 + n + 2 * k for k, c in enumerate(comps)}
-    net = Network(2 + n + 2 * len(comps))
-    unlimited = sum((it.course.hours for it in items), ZERO) + 1
 
     def pin_of(item):
         if not honour_pins or item.course.index == unpin:
             return None
         return item.course.component
 
+    groups = {}  # (pin, allowed components, DE) -> items, in canonical order
+    for item in items:
+        key = (pin_of(item), tuple(c.id for c in comps if c.id in item.allowed), item.distributive)
+        groups.setdefault(key, []).append(item)
+    keys = list(groups)
+
+    n = len(keys)
+    source, sink = 0, 1
+    comp_node = {c.id: 2 + n + 2 * k for k, c in enumerate(comps)}
+    gate_node = {c.id: 3 + n + 2 * k for k, c in enumerate(comps)}
+    net = Network(2 + n + 2 * len(comps))
+    unlimited = sum((it.course.hours for it in items), ZERO) + 1
+
     source_edges, pinned_edges = [], []
-    course_edges = []  # (item, component id, edge id)
-    for k, item in enumerate(items):
-        pin = pin_of(item)
-        e = net.add_edge(source, 2 + k, item.course.hours, usable=False)
+    group_edges = []  # (group key, component id, edge id)
+    for k, key in enumerate(keys):
+        pin, allowed, distributive = key
+        hours = sum((it.course.hours for it in groups[key]), ZERO)
+        e = net.add_edge(source, 2 + k, hours, usable=False)
         source_edges.append(e)
         if pin is not None:
             pinned_edges.append(e)
         targets = [pin] if pin is not None else [c.id for c in comps]
         for cid in targets:
-            if cid in item.allowed:
-                node = gate_node[cid] if item.distributive else comp_node[cid]
-                course_edges.append((item, cid, net.add_edge(2 + k, node, unlimited)))
+            if cid in allowed:
+                node = gate_node[cid] if distributive else comp_node[cid]
+                group_edges.append((key, cid, net.add_edge(2 + k, node, unlimited)))
     gate_edges, sink_edges = {}, []
     for c in comps:
         limit = unlimited if c.de_limit is None else c.de_limit
@@ -93,9 +107,28 @@ def assign(cycle, items, honour_pins=True, unpin=None):
     result = Assignment()
     for item in items:
         result.counted[item.course.index] = {c.id: ZERO for c in comps}
-    for item, cid, e in course_edges:
-        result.counted[item.course.index][cid] += net.flow(e)
+    group_flow = {key: {c.id: ZERO for c in comps} for key in keys}
+    for key, cid, e in group_edges:
+        group_flow[key][cid] += net.flow(e)
+    for key, members in groups.items():
+        _share_out(members, group_flow[key], comps, result.counted)
     for c, e in zip(comps, sink_edges):
         result.component_counted[c.id] = net.flow(e)
         result.component_de[c.id] = net.flow(gate_edges[c.id])
     return result
+
+
+def _share_out(members, flow, comps, counted):
+    """Splits a group's flow per component over its courses, earliest first:
+    each course is filled up to its hours, components in the rules' order."""
+    left = dict(flow)
+    for item in members:
+        room = item.course.hours
+        for c in comps:
+            if room <= 0:
+                break
+            take = min(room, left[c.id])
+            if take > 0:
+                counted[item.course.index][c.id] += take
+                left[c.id] -= take
+                room -= take
