@@ -68,7 +68,7 @@ def write_site(files: dict[str, bytes], out_dir: Path) -> WriteStats:
         return True
 
     # File I/O releases the GIL: a few threads hide the file system's latency.
-    with ThreadPoolExecutor(max_workers=4) as pool:
+    with ThreadPoolExecutor(max_workers=8) as pool:
         for rel, written in zip(sorted(files), pool.map(write_one, sorted(files))):
             if written:
                 stats.written.append(rel)
