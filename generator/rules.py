@@ -76,6 +76,19 @@ def rules_for(cycle: Cycle) -> dict[str, Any]:
                 for c in ce["components"]
             ],
         },
+        "fees": [
+            {
+                "step": step["label"],
+                "title": plain_text(sub["title"]),
+                "amount": _number(fee["amount"]),
+                "who": fee.get("who"),
+                "nremt": fee.get("nremt"),
+                "deadline": _date(sub.get("deadline")),
+            }
+            for step in data["steps"]
+            for sub in step["substeps"]
+            for fee in sub["fees"]
+        ],
         "deadlines": {
             "ce_last_day": _date(window["last_day"]),
             "last_day_without_penalty": milestone_date("last_day_without_penalty"),

@@ -9,6 +9,7 @@ from .classify import Window, classify
 from .deadlines import deadlines
 from .errors import Errors, InputError
 from .explain import leftover_reasons
+from .fees import fees
 from .inputs import parse_input
 from .rules import parse_rules
 from .values import ZERO, json_number, parse_date
@@ -69,6 +70,7 @@ def evaluate(rules, data, today):
         "components": comp_out,
         "courses": course_out,
         "deadlines": deadlines(cycle, today),
+        "fees": fees(cycle, profile),
     }
 
 

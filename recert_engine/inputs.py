@@ -28,7 +28,7 @@ _COURSE_KEYS = ("title", "date", "hours", "approval", "delivery", "national", "c
 class Profile:
     __slots__ = ("nremt", "last_recertified")
 
-    def __init__(self, nremt=False, last_recertified=None):
+    def __init__(self, nremt=None, last_recertified=None):
         self.nremt = nremt
         self.last_recertified = last_recertified
 
@@ -117,9 +117,9 @@ def _parse_profile(raw, cycle, today, errors):
         if key not in _PROFILE_KEYS:
             errors.add(None, f"profile.{key}", f"Unknown field {_shown(key)} in profile; "
                        f"allowed fields are {', '.join(_PROFILE_KEYS)}.")
-    nremt = raw.get("nremt", False)
-    if not isinstance(nremt, bool):
-        errors.add(None, "profile.nremt", "profile.nremt must be true or false.")
+    nremt = raw.get("nremt")
+    if nremt is not None and not isinstance(nremt, bool):
+        errors.add(None, "profile.nremt", "profile.nremt must be true, false or null (not answered).")
     else:
         profile.nremt = nremt
     needed = cycle is not None and cycle.window_after_last_recert

@@ -36,6 +36,20 @@ class LateFee:
         self.text = text
 
 
+class Fee:
+    """A fee of one step; ``nremt`` True/False limits it to people with/without NREMT."""
+
+    __slots__ = ("step", "title", "amount", "who", "nremt", "deadline")
+
+    def __init__(self, step, title, amount, who, nremt, deadline):
+        self.step = step
+        self.title = title
+        self.amount = amount
+        self.who = who
+        self.nremt = nremt
+        self.deadline = deadline
+
+
 class Cycle:
     """The parsed rules of one recertification cycle."""
 
@@ -43,7 +57,7 @@ class Cycle:
         "id", "sources", "window_start", "window_after_last_recert", "window_last_day",
         "window_source", "approval_required", "issuers", "distributive_codes", "known_codes",
         "approval_source", "components", "ce_last_day", "last_day_without_penalty",
-        "last_day", "warning", "late_fees", "deadlines_source",
+        "last_day", "warning", "late_fees", "deadlines_source", "fees",
     )
 
     def component(self, component_id):
@@ -215,5 +229,26 @@ def _parse(rules, r):
             r.text(fee, "payee", path + ".payee", nullable=True),
             r.date(fee, "applies_after", path + ".applies_after"),
             r.text(fee, "text", path + ".text"),
+        ))
+    cycle.fees = []
+    step_fees = rules.get("fees", [])  # optional: older rules files have none
+    if not isinstance(step_fees, list):
+        r.bad("fees", "must be a list")
+        step_fees = []
+    for i, fee in enumerate(step_fees):
+        path = f"fees[{i}]"
+        if not isinstance(fee, dict):
+            r.bad(path, "must be an object")
+            continue
+        nremt = fee.get("nremt")
+        if nremt is not None and not isinstance(nremt, bool):
+            r.bad(path + ".nremt", "must be true, false or null")
+        cycle.fees.append(Fee(
+            r.text(fee, "step", path + ".step"),
+            r.text(fee, "title", path + ".title"),
+            r.decimal(fee, "amount", path + ".amount"),
+            r.text(fee, "who", path + ".who", nullable=True),
+            nremt,
+            r.date(fee, "deadline", path + ".deadline", nullable=True),
         ))
     return cycle

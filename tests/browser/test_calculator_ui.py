@@ -359,7 +359,7 @@ def test_last_recertification_date_is_asked_where_the_cycle_needs_it(context, pa
     page.get_by_label("Date of your last recertification").fill("2021-10-15")
     fill_course(page, 1, "Refresher", "2022-01-10", "4", "22-OEMS-T1-0001", national=True)
     expect(headline(page)).to_contain_text("4 of")
-    assert engine.calls[-1]["input"]["profile"] == {"nremt": False, "last_recertified": "2021-10-15"}
+    assert engine.calls[-1]["input"]["profile"] == {"nremt": None, "last_recertified": "2021-10-15"}  # NREMT not answered
 
 
 def test_everything_works_from_the_keyboard(page, site_url, engine):
@@ -688,3 +688,10 @@ def test_full_flow_with_the_real_engine(page, site_url, real_runtime, path, cycl
     rules = (real_runtime / cycle / "rules.json").read_text(encoding="utf-8")
     assert got == json.loads(recert_engine.evaluate_json(rules, json.dumps(data), today))
     assert_no_axe_violations(page, f"{cycle} with the real engine")
+    # The step fees: 2018's profile fee depends on the NREMT answer, 2024's does not.
+    if cycle == "2018/paramedic":
+        expect(page.locator("#results")).to_contain_text("Answer the NREMT question above to see your total.")
+        page.locator('input[name="nremt"][value="no"]').check()
+        expect(page.locator("#results")).to_contain_text("Your fees for these steps: $150 in all")
+    else:
+        expect(page.locator("#results")).to_contain_text("Your fees for these steps: $151 in all")

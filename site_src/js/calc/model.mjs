@@ -40,7 +40,8 @@ export function toEngineCourse(course) {
 }
 
 export function toEngineProfile(profile, needsLastRecertified) {
-  const out = { nremt: profile.nremt === "yes" };
+  // Not answered stays null: the engine then lists NREMT-dependent fees without choosing.
+  const out = { nremt: profile.nremt === "yes" ? true : profile.nremt === "no" ? false : null };
   if (needsLastRecertified || profile.last_recertified) out.last_recertified = profile.last_recertified || null;
   return out;
 }

@@ -156,6 +156,26 @@ function deadlines(d) {
   ];
 }
 
+function money(amount) {
+  return `$${Number.isInteger(amount) ? amount : amount.toFixed(2)}`;
+}
+
+function stepFees(f) {
+  if (!f || !f.items.length) return null;
+  const items = f.items.map((fee) => h("li", {},
+    h("strong", { text: money(fee.amount) }), ` ${fee.step}: ${fee.title}`,
+    fee.who ? ` (${fee.who})` : "",
+    fee.applies === false ? " \u2013 does not apply to you" : "",
+    fee.applies === null ? " \u2013 depends on whether you have NREMT certification" : ""));
+  return [
+    h("h3", { text: "Fees" }),
+    h("ul", {}, items),
+    h("p", { text: f.total === null
+      ? "Answer the NREMT question above to see your total."
+      : `Your fees for these steps: ${money(f.total)} in all, not counting late fees.` }),
+  ];
+}
+
 // rowNumbers[i]: the form row (1-based) of the engine's course i.
 export function renderResults(container, output, { components, rowNumbers, excluded }) {
   const complete = output.status === "complete";
@@ -171,7 +191,8 @@ export function renderResults(container, output, { components, rowNumbers, exclu
       assignmentTable(output, components, rowNumbers),
     ] : null,
     courseNotes(output, components, rowNumbers),
-    deadlines(output.deadlines));
+    deadlines(output.deadlines),
+    stepFees(output.fees));
 }
 
 export function renderMessage(container, ...paragraphs) {
