@@ -34,6 +34,7 @@ DELIVERY_CHOICES = (
 
 
 def copy_scripts(renderer: Renderer) -> None:
+    """Site extra: the calculator's scripts, once per build rather than per cycle."""
     js = renderer.src / "js"
     for name in SCRIPT_FILES:
         renderer.files[f"assets/js/{name}"] = (js / name).read_bytes()
@@ -42,7 +43,6 @@ def copy_scripts(renderer: Renderer) -> None:
 
 def render_calculator(renderer: Renderer, cycle: Cycle, rules: dict) -> list[tuple[str, str]]:
     out_path = f"{cycle.path}{PAGE}"
-    copy_scripts(renderer)
     renderer.page(
         out_path,
         "calculator.html",

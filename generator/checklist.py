@@ -34,8 +34,12 @@ def storage_key(cycle: Cycle) -> str:
     return f"recert.checklist.{STORAGE_VERSION}:{cycle.id}"
 
 
-def checklist_extra(renderer, cycle: Cycle, rules: dict) -> list[tuple[str, str]]:
+def copy_script(renderer) -> None:
+    """Site extra: the checklist's script, once per build rather than per cycle."""
     renderer.files[f"assets/js/{SCRIPT}"] = (renderer.src / "js" / SCRIPT).read_bytes()
+
+
+def checklist_extra(renderer, cycle: Cycle, rules: dict) -> list[tuple[str, str]]:
     has_calendar = bool(dated_milestones(cycle))
     renderer.page(
         f"{cycle.path}{CHECKLIST_PAGE}",

@@ -13,13 +13,17 @@ SITE_EXTRAS: list = []
 # Checklist page and calendar file per cycle (checklist.py, calendar_ics.py).
 from .calendar_ics import calendar_extra  # noqa: E402
 from .checklist import checklist_extra  # noqa: E402
+from .checklist import copy_script as copy_checklist_script  # noqa: E402
 
 CYCLE_EXTRAS += [checklist_extra, calendar_extra]
+SITE_EXTRAS.append(copy_checklist_script)
 
 # Offline CE-hour calculator page per cycle (calculator.py).
+from .calculator import copy_scripts as copy_calculator_scripts  # noqa: E402
 from .calculator import render_calculator  # noqa: E402
 
 CYCLE_EXTRAS.append(render_calculator)
+SITE_EXTRAS.append(copy_calculator_scripts)
 
 # Compare page: every cycle side by side (compare.py).
 from .compare import compare_extra  # noqa: E402
