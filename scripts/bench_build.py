@@ -23,7 +23,7 @@ from generator.pipeline import finish, load_site, render  # noqa: E402
 from generator.writer import write_site  # noqa: E402
 
 
-def timed_build(content: Path, out: Path) -> tuple[dict[str, float], dict]:
+def timed_build(content: Path, out: Path, runtime: bool = True) -> tuple[dict[str, float], dict]:
     """The pipeline's stages one by one, timed: load, render, finish, write."""
     times: dict[str, float] = {}
     started = time.perf_counter()
@@ -31,7 +31,8 @@ def timed_build(content: Path, out: Path) -> tuple[dict[str, float], dict]:
     times["load"] = time.perf_counter() - started
     files = render(site)
     times["render"] = time.perf_counter() - started - times["load"]
-    finish(files, render_module.SITE_SRC, runtime=True)
+    if runtime:
+        finish(files, render_module.SITE_SRC, runtime=True)
     times["finish"] = time.perf_counter() - started - times["load"] - times["render"]
     write_site(files, out)
     times["write"] = time.perf_counter() - started - sum(times.values())
@@ -64,15 +65,23 @@ def make_content(folder: Path, cycles: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1,100,1000")
+    parser.add_argument("--guidance-only", action="store_true",
+                        help="build only the home and guidance pages and rules.json (no calculator, checklist, "
+                             "calendar, compare page or service worker), to see the guidance pipeline alone")
     args = parser.parse_args()
+    if args.guidance_only:
+        from generator import extras
+
+        extras.CYCLE_EXTRAS.clear()
+        extras.SITE_EXTRAS.clear()
     header = ("cycles", "pages", "files", "load s", "render s", "write s", "cold s", "ms/page", "rebuild s", "ms/page")
     print(" ".join(f"{h:>9}" for h in header))
     for size in (int(s) for s in args.sizes.split(",")):
         work = Path(tempfile.mkdtemp(prefix="bench-"))
         try:
             make_content(work / "content", size)
-            cold, files = timed_build(work / "content", work / "out")
-            warm, _ = timed_build(work / "content", work / "out")  # nothing changed: nothing rewritten
+            cold, files = timed_build(work / "content", work / "out", runtime=not args.guidance_only)
+            warm, _ = timed_build(work / "content", work / "out", runtime=not args.guidance_only)  # nothing rewritten
             pages = sum(1 for name in files if name.endswith(".html"))
             row = (size, pages, len(files), f"{cold['load']:.2f}", f"{cold['render']:.2f}", f"{cold['write']:.2f}",
                    f"{cold['total']:.2f}", f"{cold['total'] * 1000 / pages:.2f}",
