@@ -11,7 +11,7 @@ import datetime as dt
 from decimal import Decimal
 from functools import lru_cache
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from markdown_it import MarkdownIt
 
 from .schema import DATE_SHORTCODE
@@ -66,7 +66,3 @@ def hours(value: Decimal | None) -> str:
 
 def tel_href(phone: str) -> str:
     return "tel:+1-" + phone
-
-
-def html_escape(text: str) -> Markup:
-    return escape(text)

@@ -41,7 +41,6 @@ def make_environment(templates: Path) -> Environment:
         markdown_inline=prose.markdown_inline,
         long_date=prose.long_date,
         money=prose.money,
-        hours=prose.hours,
         tel_href=prose.tel_href,
     )
     return env
