@@ -53,6 +53,10 @@ def cmd_build(args) -> int:
         print(f"calculator runtime: {exc}", file=sys.stderr)
         print(f"build failed; {args.out}/ was left unchanged", file=sys.stderr)
         return 1
+    except OSError as exc:  # raised while writing: the whole site was rendered
+        print(f"cannot write the site: {exc}", file=sys.stderr)
+        print(f"build failed; each file in {args.out}/ is whole, from this build or the one before", file=sys.stderr)
+        return 1
     _print_report(result.report)
     stats = result.stats
     print(

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from icalendar import Alarm, Calendar, Event
-
+from . import ical_text as ical
 from .model import Cycle
 from .prose import plain_text
 
@@ -19,7 +18,7 @@ CALENDAR_FILE = "timeline.ics"
 CALENDAR_LABEL = "Add the dates to your calendar (.ics)"
 PRODUCT_ID = "-//ma-ems-recert//Recertification timeline//EN"
 UID_DOMAIN = "ma-ems-recert"  # a fixed id: the host's domain is not known
-REMINDER_BEFORE = dt.timedelta(days=7)
+REMINDER_DAYS_BEFORE = 7
 
 
 def dated_milestones(cycle: Cycle) -> list[tuple[int, dict]]:
@@ -31,27 +30,27 @@ def dated_milestones(cycle: Cycle) -> list[tuple[int, dict]]:
     ]
 
 
-def _event(cycle: Cycle, index: int, milestone: dict, stamp: dt.datetime) -> Event:
+def _event(cycle: Cycle, index: int, milestone: dict, stamp: str) -> list[tuple[str, str]]:
     day: dt.date = milestone["date"]
     caption = " ".join(plain_text(milestone["caption"]).split())
-    summary = f"{cycle.level_name} recertification {cycle.year}: {caption}"
+    summary = ical.text(f"{cycle.level_name} recertification {cycle.year}: {caption}")
     description = caption + (f"\n\n{milestone['warning']}" if milestone.get("warning") else "")
-
-    event = Event()
-    event.add("uid", f"{cycle.year}-{cycle.level}-{day.isoformat()}-{index}@{UID_DOMAIN}")
-    event.add("dtstamp", stamp)
-    event.add("dtstart", day)
-    event.add("dtend", day + dt.timedelta(days=1))
-    event.add("summary", summary)
-    event.add("description", description)
-    event.add("transp", "TRANSPARENT")  # a reminder, not a busy day
-
-    alarm = Alarm()
-    alarm.add("action", "DISPLAY")
-    alarm.add("description", summary)
-    alarm.add("trigger", -REMINDER_BEFORE)
-    event.add_component(alarm)
-    return event
+    return [
+        ("BEGIN", "VEVENT"),
+        ("UID", f"{cycle.year}-{cycle.level}-{day.isoformat()}-{index}@{UID_DOMAIN}"),
+        ("DTSTAMP", stamp),
+        ("DTSTART;VALUE=DATE", ical.date(day)),
+        ("DTEND;VALUE=DATE", ical.date(day + dt.timedelta(days=1))),
+        ("SUMMARY", summary),
+        ("DESCRIPTION", ical.text(description)),
+        ("TRANSP", "TRANSPARENT"),  # a reminder, not a busy day
+        ("BEGIN", "VALARM"),
+        ("ACTION", "DISPLAY"),
+        ("DESCRIPTION", summary),
+        ("TRIGGER", ical.days_before(REMINDER_DAYS_BEFORE)),
+        ("END", "VALARM"),
+        ("END", "VEVENT"),
+    ]
 
 
 def calendar_bytes(cycle: Cycle) -> bytes | None:
@@ -61,17 +60,20 @@ def calendar_bytes(cycle: Cycle) -> bytes | None:
     if not milestones:
         return None
     verified: dt.date = cycle.data["last_verified"]
-    stamp = dt.datetime(verified.year, verified.month, verified.day, tzinfo=dt.timezone.utc)
-
-    calendar = Calendar()
-    calendar.add("prodid", PRODUCT_ID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"Massachusetts {cycle.title}")
+    stamp = ical.utc_datetime(dt.datetime(verified.year, verified.month, verified.day, tzinfo=dt.timezone.utc))
+    lines = [
+        ("BEGIN", "VCALENDAR"),
+        ("VERSION", "2.0"),
+        ("PRODID", PRODUCT_ID),
+        ("CALSCALE", "GREGORIAN"),
+        ("METHOD", "PUBLISH"),
+        # Calendar apps show this name as written: commas are not escaped here.
+        ("X-WR-CALNAME", " ".join(f"Massachusetts {cycle.title}".split())),
+    ]
     for index, milestone in milestones:
-        calendar.add_component(_event(cycle, index, milestone, stamp))
-    return calendar.to_ical()
+        lines += _event(cycle, index, milestone, stamp)
+    lines.append(("END", "VCALENDAR"))
+    return ical.content_lines(lines)
 
 
 def calendar_extra(renderer, cycle: Cycle, rules: dict) -> list[tuple[str, str]]:

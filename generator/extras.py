@@ -2,13 +2,16 @@
 
 A cycle extra renders its own files for one cycle and returns the links the
 guidance page shows under "At a glance" as (label, href relative to the
-cycle's folder). A site extra renders site-wide files after all cycles.
+cycle's folder). A site extra renders site-wide files from the model; it may
+run while the cycles render. A listing extra runs after every other page,
+because it lists them.
 """
 
 from __future__ import annotations
 
 CYCLE_EXTRAS: list = []
 SITE_EXTRAS: list = []
+LISTING_EXTRAS: list = []  # site extras that list every other file: run last
 
 # Checklist page and calendar file per cycle (checklist.py, calendar_ics.py).
 from .calendar_ics import calendar_extra  # noqa: E402
@@ -36,7 +39,7 @@ from .offline import offline_extra  # noqa: E402
 
 SITE_EXTRAS.append(offline_extra)
 
-# sitemap.xml lists every page rendered so far: keep it the last site extra.
+# sitemap.xml lists every page the others rendered.
 from .sitemap import sitemap_extra  # noqa: E402
 
-SITE_EXTRAS.append(sitemap_extra)
+LISTING_EXTRAS.append(sitemap_extra)

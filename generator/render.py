@@ -58,10 +58,11 @@ def root_for(path: str) -> str:
 class Renderer:
     """Holds the template environment; page renderers register extra pages."""
 
-    def __init__(self, site: Site, src: Path = SITE_SRC):
+    def __init__(self, site: Site, src: Path = SITE_SRC, env: Environment | None = None):
         self.site = site
         self.src = src
-        self.env = make_environment(src / "templates")
+        # Renderers of one build share an environment, and so its compiled templates.
+        self.env = env or make_environment(src / "templates")
         self.files: Files = {}
 
     def page(self, out_path: str, template: str, csp: str = CSP_STATIC, **context) -> None:
@@ -106,7 +107,17 @@ def render_cycle(renderer: Renderer, cycle: Cycle) -> None:
 
 
 def render_site_pages(renderer: Renderer) -> None:
-    """Pages that depend on every cycle: the home page, then the site extras."""
+    """Pages that depend on every cycle: the home page, then the site extras,
+    then the listing extras (sitemap), which list every file rendered so far."""
+    from .extras import LISTING_EXTRAS
+
+    render_model_pages(renderer)
+    for listing_extra in LISTING_EXTRAS:
+        listing_extra(renderer)
+
+
+def render_model_pages(renderer: Renderer) -> None:
+    """The home page and the site extras: they need the model, not other pages."""
     from .extras import SITE_EXTRAS
 
     renderer.page("index.html", "home.html")
@@ -115,21 +126,29 @@ def render_site_pages(renderer: Renderer) -> None:
 
 
 def render_site(site: Site, src: Path = SITE_SRC) -> Files:
-    # The preview server (incremental.py) calls the two steps separately.
-    from .parallel import map_in_chunks
+    # The preview server (incremental.py) calls the steps itself, in one process.
+    from .extras import LISTING_EXTRAS
+    from .parallel import map_alongside
 
-    renderer = Renderer(site, src)
+    env = make_environment(src / "templates")
 
     def render_one(cycle: Cycle) -> Files:
-        # One Renderer (and its compiled templates) per process, fresh files per cycle.
-        renderer.files = {}
+        renderer = Renderer(site, src, env)
         render_cycle(renderer, cycle)
         return renderer.files
 
-    rendered = map_in_chunks(render_one, site.cycles)
-    renderer.files = {}
-    renderer.static("css", "assets")
-    for files in rendered:
-        renderer.files.update(files)
-    render_site_pages(renderer)
+    def render_shared() -> Files:
+        renderer = Renderer(site, src, env)
+        renderer.static("css", "assets")
+        render_model_pages(renderer)
+        return renderer.files
+
+    # Cycle pages in worker processes; the home and compare pages meanwhile here.
+    rendered, files = map_alongside(render_one, site.cycles, render_shared)
+    for cycle_files in rendered:
+        files.update(cycle_files)
+    renderer = Renderer(site, src, env)
+    renderer.files = files
+    for listing_extra in LISTING_EXTRAS:
+        listing_extra(renderer)
     return renderer.files

@@ -2,7 +2,7 @@
 
 Sitemaps must hold absolute URLs, and the host is otherwise unknown (the site
 works under any sub-path), so without `base_url` no sitemap is written.
-Register this extra last: it lists the pages the other extras have rendered.
+It is a listing extra (extras.py): it runs after every other page.
 """
 
 from __future__ import annotations

@@ -9,6 +9,8 @@ level, so the work per page is the real work. Prints one line per size.
 from __future__ import annotations
 
 import argparse
+import os
+import statistics
 import shutil
 import sys
 import tempfile
@@ -18,26 +20,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import render as render_module  # noqa: E402
-from generator.pipeline import finish, load_site, render  # noqa: E402
-from generator.writer import write_site  # noqa: E402
+from generator.pipeline import build  # noqa: E402
 
 
 def timed_build(content: Path, out: Path, runtime: bool = True) -> tuple[dict[str, float], dict]:
-    """The pipeline's stages one by one, timed: load, render, finish, write."""
-    times: dict[str, float] = {}
-    started = time.perf_counter()
-    site, _ = load_site(content)
-    times["load"] = time.perf_counter() - started
-    files = render(site)
-    times["render"] = time.perf_counter() - started - times["load"]
-    if runtime:
-        finish(files, render_module.SITE_SRC, runtime=True)
-    times["finish"] = time.perf_counter() - started - times["load"] - times["render"]
-    write_site(files, out)
-    times["write"] = time.perf_counter() - started - sum(times.values())
-    times["total"] = time.perf_counter() - started
-    return times, files
+    """One build; seconds per stage (load, render, write) and in total."""
+    os.sync()  # start from a settled disk, not one still flushing the last run
+    result = build(content, out, runtime=runtime)
+    return {**result.stages, "total": result.seconds}, result.files
+
 
 TEMPLATE = ROOT / "content" / "2018" / "paramedic.yaml"
 YEARS = range(2000, 2100)
@@ -65,6 +56,10 @@ def make_content(folder: Path, cycles: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1,100,1000")
+    parser.add_argument("--runs", type=int, default=3, help="cold builds per size; the median is shown (default 3)")
+    parser.add_argument("--work", type=Path, default=None,
+                        help="folder for the synthetic content and the builds (default: the system's temporary "
+                             "folder); /dev/shm, a memory file system, leaves the disk out of the figures")
     parser.add_argument("--guidance-only", action="store_true",
                         help="build only the home and guidance pages and rules.json (no calculator, checklist, "
                              "calendar, compare page or service worker), to see the guidance pipeline alone")
@@ -74,23 +69,33 @@ def main() -> None:
 
         extras.CYCLE_EXTRAS.clear()
         extras.SITE_EXTRAS.clear()
-    header = ("cycles", "pages", "files", "load s", "render s", "write s", "cold s", "ms/page", "rebuild s", "ms/page")
+        extras.LISTING_EXTRAS.clear()
+    runtime = not args.guidance_only
+    header = ("cycles", "pages", "files", "load s", "render s", "write s", "cold s", "(min-max)", "ms/cycle",
+              "rebuild s", "ms/cycle")
     print(" ".join(f"{h:>9}" for h in header))
     for size in (int(s) for s in args.sizes.split(",")):
-        work = Path(tempfile.mkdtemp(prefix="bench-"))
+        work = Path(tempfile.mkdtemp(prefix="bench-", dir=args.work))
         try:
             make_content(work / "content", size)
-            cold, files = timed_build(work / "content", work / "out", runtime=not args.guidance_only)
-            warm, _ = timed_build(work / "content", work / "out", runtime=not args.guidance_only)  # nothing rewritten
+            colds = []
+            for run in range(args.runs):
+                cold, files = timed_build(work / "content", work / f"out{run}", runtime)
+                colds.append(cold)
+            warm, _ = timed_build(work / "content", work / "out0", runtime)  # nothing rewritten
+            cold = {stage: statistics.median(run[stage] for run in colds) for stage in colds[0]}
+            totals = [run["total"] for run in colds]
             pages = sum(1 for name in files if name.endswith(".html"))
             row = (size, pages, len(files), f"{cold['load']:.2f}", f"{cold['render']:.2f}", f"{cold['write']:.2f}",
-                   f"{cold['total']:.2f}", f"{cold['total'] * 1000 / pages:.2f}",
-                   f"{warm['total']:.2f}", f"{warm['total'] * 1000 / pages:.2f}")
-            print(" ".join(f"{v:>9}" for v in row))
+                   f"{cold['total']:.2f}", f"{min(totals):.2f}-{max(totals):.2f}", f"{cold['total'] * 1000 / size:.2f}",
+                   f"{warm['total']:.2f}", f"{warm['total'] * 1000 / size:.2f}")
+            print(" ".join(f"{v:>9}" for v in row), flush=True)
         finally:
             shutil.rmtree(work, ignore_errors=True)
-    print("pages: HTML pages (guidance, calculator, checklist per cycle, plus site pages); every cycle also has")
-    print("rules.json and timeline.ics. write: the atomic writes of a first build into an empty folder.")
+    print("pages: HTML pages (per cycle a guidance page, and unless --guidance-only a calculator and a checklist;")
+    print("plus the site pages); every cycle also has rules.json and, unless --guidance-only, timeline.ics.")
+    print("cold: a first build into an empty folder, median of --runs; load, render and write are its stages")
+    print("(render includes the calculator runtime and service worker). rebuild: again, nothing changed.")
 
 
 if __name__ == "__main__":
