@@ -20,6 +20,7 @@ SCRIPT = "assets/js/compare.js"
 class Cell:
     value: Value
     comparable: str  # equal for two cells exactly when they say the same thing
+    cycle_id: str  # the column's cycle
 
 
 @dataclass
@@ -64,13 +65,14 @@ def compare_table(site: Site) -> CompareTable:
         for fact in facts.values():
             if fact.value is not None:
                 first.setdefault(fact.key, fact)
-    order = list(first)
+    order = {key: index for index, key in enumerate(first)}
+    ids = [cycle.id for cycle in columns]
     rows = []
-    for fact in sorted(first.values(), key=lambda f: (SECTIONS.index(f.section), order.index(f.key))):
+    for fact in sorted(first.values(), key=lambda f: (SECTIONS.index(f.section), order[f.key])):
         cells = []
-        for cycle, facts in zip(columns, per_cycle):
+        for cycle, cycle_id, facts in zip(columns, ids, per_cycle):
             value = facts[fact.key].value if fact.key in facts else None
-            cells.append(Cell(value, comparable(value, cycle.year)))
+            cells.append(Cell(value, comparable(value, cycle.year), cycle_id))
         rows.append(Row(fact.key, fact.section, fact.what, cells))
     return CompareTable(columns, rows, default_pair(site, columns))
 

@@ -59,7 +59,8 @@ def worker_manifest(files: Files) -> dict:
     """What sw.js needs to know about this build, paths relative to the site root."""
     served = sorted(p for p in files if p not in NOT_SERVED and not p.startswith("."))
     precache = [p for p in served if p.endswith(PRECACHE_SUFFIXES) and not is_runtime(p)]
-    on_use = {p: hashlib.sha256(files[p]).hexdigest() for p in served if p not in precache}
+    precached = set(precache)
+    on_use = {p: hashlib.sha256(files[p]).hexdigest() for p in served if p not in precached}
     # What the calculator loads to start (the fallback stdlib only on demand):
     # the page asks the worker to keep these once the engine has started.
     engine = [p for p in on_use if is_runtime(p) and p.rsplit("/", 1)[-1] not in NOT_FIRST_VISIT]

@@ -11,7 +11,7 @@ import datetime as dt
 from decimal import Decimal
 from functools import lru_cache
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from markdown_it import MarkdownIt
 
 from .schema import DATE_SHORTCODE
@@ -24,7 +24,8 @@ def long_date(value: dt.date) -> str:
 
 
 def time_tag(value: dt.date) -> Markup:
-    return Markup('<time datetime="{}">{}</time>').format(value.isoformat(), long_date(value))
+    # Both parts are digits and month names: nothing to escape.
+    return Markup(f'<time datetime="{value.isoformat()}">{long_date(value)}</time>')
 
 
 def _dates_to_time(html: str) -> str:
@@ -44,6 +45,19 @@ def markdown_inline(text: str | None) -> Markup:
     if not text:
         return Markup("")
     return Markup(_dates_to_time(_md.renderInline(text)))
+
+
+def fact_html(value) -> Markup:
+    """One value from changes.py as HTML: a date, text, several lines, or nothing.
+    A filter, not a template macro: the compare page shows thousands of them."""
+    if value is None:
+        return Markup('<span class="not-listed">Not listed</span>')
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, (list, tuple)):
+        items = "".join(f"<li>{escape(line)}</li>" for line in value)
+        return Markup(f'<ul class="fact-lines">{items}</ul>')
+    return time_tag(value)
 
 
 def plain_text(text: str) -> str:
