@@ -37,16 +37,6 @@ def _display(path: Path, content_dir: Path) -> str:
         return str(path)
 
 
-def _contains_invalid(value: Any) -> bool:
-    if value is INVALID:
-        return True
-    if isinstance(value, dict):
-        return any(_contains_invalid(v) for k, v in value.items() if k != "_nodes")
-    if isinstance(value, list):
-        return any(_contains_invalid(v) for v in value)
-    return False
-
-
 def strip_nodes(value: Any) -> Any:
     """Drop the YAML node bookkeeping once validation is over."""
     if isinstance(value, dict):
@@ -105,7 +95,8 @@ def load_content(content_dir: Path, report: Report) -> LoadedContent | None:
         seen[key] = source.file
         cycles.append(source)
 
-    if report.errors or site_data is None or _contains_invalid(site_data):
+    # Every invalid value was reported as an error, so no errors means none is left.
+    if report.errors or site_data is None:
         return None
     return LoadedContent(strip_nodes(site_data), cycles)
 
@@ -125,6 +116,7 @@ def load_cycle_file(
     if not match:
         report.error(Location(display, 1, 1), "", "unexpected content file; a cycle file goes in content/<year>/<level>.yaml")
         return None
+    errors_before = len(report.errors)
     node = load_yaml(path, display, report)
     if node is None:
         return None
@@ -135,7 +127,7 @@ def load_cycle_file(
     check_cycle(data, ctx)
     _check_identity(data, match, display, level_slugs, seen, ctx)
     _warn_stale(data, ctx)
-    if _contains_invalid(data):
+    if len(report.errors) > errors_before:  # every invalid value was reported as an error
         return None
     return CycleSource(display, data, node.start_mark.line + 1)
 

@@ -28,6 +28,13 @@ def time_tag(value: dt.date) -> Markup:
     return Markup(f'<time datetime="{value.isoformat()}">{long_date(value)}</time>')
 
 
+def date_tag(value: dt.date | str) -> Markup:
+    """A date as a <time> element; a word standing for a date ("varies") as text."""
+    if isinstance(value, str):
+        return escape(value)
+    return time_tag(value)
+
+
 def _dates_to_time(html: str) -> str:
     return DATE_SHORTCODE.sub(lambda m: str(time_tag(dt.date.fromisoformat(m.group(1)))), html)
 

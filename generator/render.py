@@ -57,7 +57,7 @@ def make_environment(templates: Path, auto_reload: bool = True) -> Environment:
         markdown=prose.markdown_block,
         markdown_inline=prose.markdown_inline,
         fact=prose.fact_html,
-        long_date=prose.long_date,
+        date_tag=prose.date_tag,
         money=prose.money,
         tel_href=prose.tel_href,
     )
@@ -65,7 +65,8 @@ def make_environment(templates: Path, auto_reload: bool = True) -> Environment:
 
 
 def json_bytes(data) -> bytes:
-    return (json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+    # Compact: the calculator downloads it, and browsers pretty-print JSON for people.
+    return (json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def root_for(path: str) -> str:

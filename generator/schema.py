@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any, Callable
 
 import yaml
@@ -76,7 +77,13 @@ def _effective_tag(node: yaml.Node) -> str:
         return node.tag
     if node.tag not in (STR_TAG, VERIFY_TAG) or node.style in ("'", '"', "|", ">"):
         return node.tag if node.tag != VERIFY_TAG else STR_TAG
-    return _resolver.resolve(yaml.ScalarNode, node.value, (True, False))
+    return _plain_scalar_tag(node.value)
+
+
+@lru_cache(maxsize=8192)
+def _plain_scalar_tag(value: str) -> str:
+    # Cycle files repeat most of their values, so each is resolved once.
+    return _resolver.resolve(yaml.ScalarNode, value, (True, False))
 
 
 class Type:
@@ -304,17 +311,21 @@ class Record(Type):
             return ctx.error(node, path, f"expected a mapping of keys, got {describe(node)}")
         out: dict[str, Any] = {}
         nodes: dict[str, yaml.Node] = {"": node}
+        key_nodes: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             key = str(key_node.value)
             child = f"{path}.{key}" if path else key
+            if key in key_nodes:  # plain YAML loading would silently keep the last one
+                first_line = key_nodes[key].start_mark.line + 1
+                ctx.error(key_node, child, f"duplicate key {key!r}; it is already set at line {first_line}")
+                continue
+            key_nodes[key] = key_node
             spec = self.fields.get(key)
             if spec is None:
                 known = ", ".join(sorted(self.fields))
                 ctx.error(key_node, child, f"unknown key {key!r}; expected one of: {known}")
                 continue
-            if key in out:  # duplicate keys are reported by the loader
-                continue
-            if _effective_tag(value_node) == NULL_TAG and not spec.required:
+            if not spec.required and _effective_tag(value_node) == NULL_TAG:
                 out[key] = spec.default
                 nodes[key] = value_node
                 continue

@@ -1,8 +1,8 @@
 """Load YAML as a node tree that remembers where every value was written.
 
 PyYAML's composer keeps line and column marks on each node; the schema uses
-them so every message can name file:line:column. Duplicate keys, which plain
-`yaml.safe_load` silently accepts, are reported here.
+them so every message can name file:line:column (and reports duplicate keys,
+which plain `yaml.safe_load` silently accepts).
 """
 
 from __future__ import annotations
@@ -80,26 +80,4 @@ def load_yaml(path: Path, display_name: str, report: Report) -> yaml.Node | None
     if node is None:
         report.error(Location(display_name, 1, 1), "", "file is empty; expected a mapping of keys")
         return None
-    _report_duplicate_keys(node, display_name, "", report)
     return node
-
-
-def _report_duplicate_keys(node: yaml.Node, file: str, path: str, report: Report) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            child = f"{path}.{key}" if path else key
-            if key in seen:
-                first = location_of(seen[key], file)
-                report.error(
-                    location_of(key_node, file),
-                    child,
-                    f"duplicate key {key!r}; it is already set at line {first.line}",
-                )
-            else:
-                seen[key] = key_node
-            _report_duplicate_keys(value_node, file, child, report)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _report_duplicate_keys(item, file, f"{path}[{index}]", report)
