@@ -6,8 +6,8 @@ each slice runs in a forked worker process. The workers inherit the items and
 the task, so nothing is sent to them; each sends its results back once, when
 its whole slice is done, through its own pipe. They never wait for this
 process while they work, even when it is busy rendering pages of its own
-(`map_alongside`). Small sites (and most tests) stay in one process, where
-the results are identical.
+(`map_alongside`). Small sites, most tests, and any process with other threads
+running stay in one process, where the results are identical.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import pickle
 import sys
+import threading
 import traceback
 from typing import Callable, Sequence, TypeVar
 
@@ -36,7 +37,9 @@ def _workers() -> int:
 
 
 def _use_workers(items: Sequence) -> bool:
-    return len(items) >= MIN_ITEMS and _workers() >= 2 and hasattr(os, "fork")
+    # Forking while other threads run (the preview server's) could copy a lock
+    # one of them holds into the worker, which would then wait for it forever.
+    return len(items) >= MIN_ITEMS and _workers() >= 2 and hasattr(os, "fork") and threading.active_count() == 1
 
 
 def _run_slice(task: Callable, items: Sequence, write_fd: int) -> None:

@@ -86,3 +86,17 @@ def test_a_template_error_in_a_worker_names_the_template(workers, tmp_path, monk
     err = capsys.readouterr().err
     assert "template error" in err and "no_such_field" in err
     assert not (tmp_path / "out").exists()
+
+
+def test_no_workers_while_other_threads_run(workers):
+    import threading
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        pids = parallel.map_in_chunks(lambda _: os.getpid(), list(range(10)))
+    finally:
+        release.set()
+        other.join()
+    assert set(pids) == {os.getpid()}
