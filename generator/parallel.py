@@ -36,10 +36,14 @@ def _workers() -> int:
     return min(os.cpu_count() or 1, MAX_WORKERS)
 
 
-def _use_workers(items: Sequence) -> bool:
+def _other_threads_running() -> bool:
     # Forking while other threads run (the preview server's) could copy a lock
     # one of them holds into the worker, which would then wait for it forever.
-    return len(items) >= MIN_ITEMS and _workers() >= 2 and hasattr(os, "fork") and threading.active_count() == 1
+    return threading.active_count() > 1
+
+
+def _use_workers(items: Sequence) -> bool:
+    return len(items) >= MIN_ITEMS and _workers() >= 2 and hasattr(os, "fork") and not _other_threads_running()
 
 
 def _run_slice(task: Callable, items: Sequence, write_fd: int) -> None:

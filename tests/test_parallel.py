@@ -13,9 +13,11 @@ from tests.conftest import CONTENT
 
 @pytest.fixture
 def workers(monkeypatch):
-    """Worker processes even for a handful of items."""
+    """Worker processes even for a handful of items, and even though other tests'
+    servers run in threads of this process (the tasks here never touch them)."""
     monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
     monkeypatch.setattr(parallel, "_workers", lambda: 2)
+    monkeypatch.setattr(parallel, "_other_threads_running", lambda: False)
 
 
 def square(n: int) -> int:
@@ -56,8 +58,12 @@ def test_an_error_that_cannot_travel_is_sent_as_text(workers):
 
 
 def test_a_worker_that_dies_is_reported(workers):
+    parent = os.getpid()
+
     def die(n: int) -> int:
-        os._exit(3)
+        if os.getpid() != parent:  # never end the test run itself
+            os._exit(3)
+        return n
 
     with pytest.raises(parallel.WorkerError, match="stopped before sending its results"):
         parallel.map_in_chunks(die, list(range(4)))
@@ -88,9 +94,12 @@ def test_a_template_error_in_a_worker_names_the_template(workers, tmp_path, monk
     assert not (tmp_path / "out").exists()
 
 
-def test_no_workers_while_other_threads_run(workers):
+def test_no_workers_while_other_threads_run(workers, monkeypatch):
     import threading
 
+    monkeypatch.undo()
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    monkeypatch.setattr(parallel, "_workers", lambda: 2)
     release = threading.Event()
     other = threading.Thread(target=release.wait)
     other.start()
