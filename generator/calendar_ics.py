@@ -59,8 +59,7 @@ def calendar_bytes(cycle: Cycle) -> bytes | None:
     milestones = dated_milestones(cycle)
     if not milestones:
         return None
-    verified: dt.date = cycle.data["last_verified"]
-    stamp = ical.utc_datetime(dt.datetime(verified.year, verified.month, verified.day, tzinfo=dt.timezone.utc))
+    stamp = ical.utc_midnight(cycle.data["last_verified"])
     lines = [
         ("BEGIN", "VCALENDAR"),
         ("VERSION", "2.0"),

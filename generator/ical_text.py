@@ -24,8 +24,9 @@ def date(day: dt.date) -> str:
     return day.strftime("%Y%m%d")
 
 
-def utc_datetime(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+def utc_midnight(day: dt.date) -> str:
+    """The start of a day in UTC, as a DATE-TIME."""
+    return f"{date(day)}T000000Z"
 
 
 def days_before(days: int) -> str:

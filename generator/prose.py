@@ -59,12 +59,10 @@ def fact_html(value) -> Markup:
     A filter, not a template macro: the compare page shows thousands of them."""
     if value is None:
         return Markup('<span class="not-listed">Not listed</span>')
-    if isinstance(value, str):
-        return escape(value)
     if isinstance(value, (list, tuple)):
         items = "".join(f"<li>{escape(line)}</li>" for line in value)
         return Markup(f'<ul class="fact-lines">{items}</ul>')
-    return time_tag(value)
+    return date_tag(value)
 
 
 def plain_text(text: str) -> str:

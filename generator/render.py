@@ -126,11 +126,16 @@ def render_cycle(renderer: Renderer, cycle: Cycle) -> None:
 
 
 def render_site_pages(renderer: Renderer) -> None:
-    """Pages that depend on every cycle: the home page, then the site extras,
-    then the listing extras (sitemap), which list every file rendered so far."""
+    """Pages that depend on every cycle: the home page, the site extras, then
+    the listing extras."""
+    render_model_pages(renderer)
+    render_listings(renderer)
+
+
+def render_listings(renderer: Renderer) -> None:
+    """The listing extras (sitemap): they list every file rendered so far."""
     from .extras import LISTING_EXTRAS
 
-    render_model_pages(renderer)
     for listing_extra in LISTING_EXTRAS:
         listing_extra(renderer)
 
@@ -146,7 +151,6 @@ def render_model_pages(renderer: Renderer) -> None:
 
 def render_site(site: Site, src: Path = SITE_SRC) -> Files:
     # The preview server (incremental.py) calls the steps itself, in one process.
-    from .extras import LISTING_EXTRAS
     from .parallel import map_alongside
 
     env = make_environment(src / "templates", auto_reload=False)
@@ -168,6 +172,5 @@ def render_site(site: Site, src: Path = SITE_SRC) -> Files:
         files.update(cycle_files)
     renderer = Renderer(site, src, env)
     renderer.files = files
-    for listing_extra in LISTING_EXTRAS:
-        listing_extra(renderer)
+    render_listings(renderer)
     return renderer.files
