@@ -1,4 +1,9 @@
-"""The build pipeline: load -> validate -> model -> render -> write."""
+"""The build pipeline: load -> validate -> model -> render -> write.
+
+Rendering runs the features' hooks (features/base.py) in registry order. The
+`build` command and the live preview (preview/incremental.py) both go through
+the functions here, so they write the same files.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from .content import load_content
-from .diagnostics import ContentError, Report
-from .model import Site, build_model
-from .render import Files, render_site
-from .writer import WriteStats, write_site
+from generator.features.base import BuildContext, CyclePages
+from generator.features.registry import FEATURES
+from generator.loading.content_files import load_content
+from generator.loading.diagnostics import ContentError, Report
+from generator.locations import SITE_SRC
+from generator.model.rules_export import rules_for
+from generator.model.site import Cycle, Site, build_model
+from generator.parallel import map_alongside
+from generator.render.environment import Files, Renderer, make_environment
+from generator.write.writer import WriteStats, write_site
 
 
 @dataclass
@@ -53,33 +63,64 @@ def load_site(content_dir: Path, strict: bool = False) -> tuple[Site, Report]:
     return build_model(loaded), report
 
 
-def render(site: Site, src: Path | None = None) -> Files:
-    from . import render as render_module
+def start(build: BuildContext) -> None:
+    for feature in FEATURES:
+        feature.start(build)
 
-    return render_site(site, src or render_module.SITE_SRC)
+
+def render_cycle(renderer: Renderer, cycle: Cycle) -> None:
+    """Every feature's files of one cycle."""
+    pages = CyclePages(cycle, rules_for(cycle))
+    for feature in FEATURES:
+        feature.cycle(renderer, pages)
 
 
-def finish(files: Files, src: Path, runtime: bool) -> None:
-    """The stages after rendering, shared by `build` and the live preview:
-    the calculator runtime, host headers, and the service worker (last,
-    because it lists and hashes every other output file)."""
-    from .headers import add_headers
-    from .offline import add_service_worker
-    from .runtime_assets import runtime_files
+def render_site_wide(renderer: Renderer) -> None:
+    """Every feature's site-wide files (the home page, the compare page, scripts)."""
+    for feature in FEATURES:
+        feature.site(renderer)
 
-    if runtime:
-        files.update(runtime_files(src)[0])
-    add_headers(files)
-    add_service_worker(files, src)
+
+def finish(files: Files, build: BuildContext) -> None:
+    """What lists or hashes the rendered files: sitemap, runtime, headers, sw.js."""
+    for feature in FEATURES:
+        feature.finish(files, build)
+
+
+def render_site(site: Site, src: Path = SITE_SRC) -> Files:
+    """Every cycle in worker processes (for big sites), the site-wide files meanwhile here."""
+    env = make_environment(src / "templates", auto_reload=False)
+
+    def render_one(cycle: Cycle) -> Files:
+        renderer = Renderer(site, src, env)
+        render_cycle(renderer, cycle)
+        return renderer.files
+
+    def render_shared() -> Files:
+        renderer = Renderer(site, src, env)
+        render_site_wide(renderer)
+        return renderer.files
+
+    rendered, files = map_alongside(render_one, site.cycles, render_shared)
+    for cycle_files in rendered:
+        files.update(cycle_files)
+    return files
+
+
+def render(site: Site, src: Path = SITE_SRC, runtime: bool = True) -> Files:
+    """All output files of a site, in memory."""
+    build = BuildContext(site, src, runtime)
+    start(build)
+    files = render_site(site, src)
+    finish(files, build)
+    return files
 
 
 def build(
     content_dir: Path, out_dir: Path, strict: bool = False, src: Path | None = None, runtime: bool = True
 ) -> BuildResult:
     """Build the whole site; `runtime=False` leaves out the calculator's Pyodide bundle."""
-    from . import render as render_module
-
-    src = src or render_module.SITE_SRC
+    src = src or SITE_SRC
     stages: dict[str, float] = {}
     started = mark = time.perf_counter()
 
@@ -91,8 +132,7 @@ def build(
     with collector_paused():
         site, report = load_site(content_dir, strict)
         stage_done("load")
-        files = render(site, src)  # any template error is raised before writing
-        finish(files, src, runtime)
+        files = render(site, src, runtime)  # any template error is raised before writing
         stage_done("render")
         stats = write_site(files, Path(out_dir))
         stage_done("write")

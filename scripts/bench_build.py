@@ -12,18 +12,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import statistics
 import shutil
+import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator.authoring.scaffold import rewrite  # noqa: E402
 from generator.pipeline import build  # noqa: E402
-from generator.scaffold import rewrite  # noqa: E402
 
 
 def timed_build(content: Path, out: Path, runtime: bool = True) -> tuple[dict[str, float], dict]:
@@ -77,11 +76,10 @@ def main() -> None:
                              "calendar, compare page or service worker), to see the guidance pipeline alone")
     args = parser.parse_args()
     if args.guidance_only:
-        from generator import extras
+        from generator import pipeline
+        from generator.features.guidance import Guidance, RulesExport
 
-        extras.CYCLE_EXTRAS.clear()
-        extras.SITE_EXTRAS.clear()
-        extras.LISTING_EXTRAS.clear()
+        pipeline.FEATURES = (RulesExport(), Guidance())
     runtime = not args.guidance_only
     header = ("cycles", "pages", "files", "load s", "render s", "write s", "cold s", "(min-max)", "ms/page",
               "ms/cycle", "rebuild s")

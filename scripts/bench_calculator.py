@@ -3,13 +3,13 @@
     python scripts/bench_calculator.py [--runs 5] [--site DIR] [--page 2018/paramedic/calculator/index.html]
 
 Builds the site into a temporary folder (or measures the built site --site names),
-serves it on 127.0.0.1 with generator.serve, and in each run starts /usr/bin/chromium
+serves it on 127.0.0.1 with generator.preview.server, and in each run starts /usr/bin/chromium
 (the browser tests' arguments) on a fresh profile on disk, like a first-time visitor:
 
 - cold: navigation start to <html data-engine="ready"> on the first visit;
 - bytes: everything that first visit transferred (the page, the engine worker's runtime
   and the service worker's copy of the site), as Chromium's DevTools protocol counts it
-  (encoded bytes, headers included; generator.serve does not compress), and the same
+  (encoded bytes, headers included; generator.preview.server does not compress), and the same
   responses gzip-compressed (`gzip -9` of each file), as a static host would send them;
 - warm: the second and third visits in the same profile, a second apart, once the service
   worker keeps the runtime (on the second, Chrome has no compiled-code cache yet for what the
@@ -36,9 +36,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.bundle.sizes import gzip_size  # noqa: E402
-from generator.offline import read_manifest  # noqa: E402
+from generator.features.offline import read_manifest  # noqa: E402
 from generator.pipeline import build  # noqa: E402
-from generator.serve import start_in_thread  # noqa: E402
+from generator.preview.server import start_in_thread  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 PAGE = "2018/paramedic/calculator/index.html"
@@ -274,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
 
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"\nCalculator benchmark: {args.page}, {args.runs} runs, {os.cpu_count()} CPUs, load average {load}")
-    print(f"Chromium {CHROMIUM} (headless), site served by generator.serve on 127.0.0.1 (no compression)\n")
+    print(f"Chromium {CHROMIUM} (headless), site served by generator.preview.server on 127.0.0.1 (no compression)\n")
     print(f"{'figure':<42} {'median':>11}  {'target':<13} {'':<5}")
     print(row("cold visit: engine ready", [r["cold"] for r in results], "s", 1.5))
     print(row("warm: 2nd visit (service worker)", [r["warm"] for r in results], "s", 0.8))

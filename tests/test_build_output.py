@@ -87,16 +87,17 @@ def test_bad_content_leaves_previous_output_exactly_as_it_was(content_copy, tmp_
 def test_template_error_leaves_previous_output_exactly_as_it_was(content_copy, tmp_path, monkeypatch, capsys):
     import shutil
 
-    from generator import render
+    from generator import pipeline
+    from generator.locations import SITE_SRC
 
     out = tmp_path / "out"
     assert build(content_copy, out) == 0
     before = snapshot(out)
     src = tmp_path / "site_src"
-    shutil.copytree(render.SITE_SRC, src, ignore=shutil.ignore_patterns("node_modules"))
+    shutil.copytree(SITE_SRC, src, ignore=shutil.ignore_patterns("node_modules"))
     template = src / "templates" / "guidance.html"
     template.write_text(template.read_text(encoding="utf-8").replace("{{ cycle.year }}", "{{ cycle.no_such_field }}", 1), encoding="utf-8")
-    monkeypatch.setattr(render, "SITE_SRC", src)
+    monkeypatch.setattr(pipeline, "SITE_SRC", src)
     assert build(content_copy, out) == 1
     err = capsys.readouterr().err
     assert "template error" in err and "no_such_field" in err

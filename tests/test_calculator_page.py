@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.model.rules_export import rules_for
 from generator.pipeline import load_site, render
-from generator.rules import rules_for
 from tests.conftest import CONTENT
 
 ROOT = Path(__file__).resolve().parent.parent

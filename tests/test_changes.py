@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from generator.changes import comparable, diff_cycles, shift_years
+from generator.model.changes import comparable, diff_cycles, shift_years
 from generator.pipeline import build, load_site
 from tests.fixture_content import make_two_paramedic_cycles
 

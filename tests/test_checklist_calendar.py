@@ -223,7 +223,7 @@ def test_calendar_file_is_served_as_text_calendar(site_url_plain):
 
 @pytest.fixture
 def site_url_plain(built_site):
-    from generator.serve import start_in_thread
+    from generator.preview.server import start_in_thread
 
     server, url = start_in_thread(built_site)
     yield url
@@ -257,7 +257,7 @@ def test_sitemap_lists_every_page_with_absolute_urls(content_copy, tmp_path):
 
 
 def test_base_url_must_be_a_web_address(content_copy):
-    from generator.diagnostics import ContentError
+    from generator.loading.diagnostics import ContentError
 
     site_yaml = content_copy / "site.yaml"
     site_yaml.write_text(site_yaml.read_text(encoding="utf-8") + "base_url: example.org\n", encoding="utf-8")

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from generator import ical_text
+from generator.text import ical_text
 
 
 def one_event(summary: str) -> bytes:

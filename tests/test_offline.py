@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from generator.offline import read_manifest
+from generator.features.offline import read_manifest
 from generator.pipeline import build
-from generator.render import CSP_WASM
+from generator.render.environment import CSP_WASM
 from tests.pagetext import read_page
 
 

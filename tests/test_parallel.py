@@ -79,15 +79,16 @@ def test_a_parallel_build_gives_the_same_bytes(workers, tmp_path, monkeypatch):
 def test_a_template_error_in_a_worker_names_the_template(workers, tmp_path, monkeypatch, capsys):
     import shutil
 
-    from generator import render
+    from generator import pipeline
     from generator.__main__ import main
+    from generator.locations import SITE_SRC
 
     src = tmp_path / "site_src"
-    shutil.copytree(render.SITE_SRC, src, ignore=shutil.ignore_patterns("node_modules"))
+    shutil.copytree(SITE_SRC, src, ignore=shutil.ignore_patterns("node_modules"))
     template = src / "templates" / "guidance.html"
     template.write_text(template.read_text(encoding="utf-8").replace("{{ cycle.year }}", "{{ cycle.no_such_field }}", 1),
                         encoding="utf-8")
-    monkeypatch.setattr(render, "SITE_SRC", src)
+    monkeypatch.setattr(pipeline, "SITE_SRC", src)
     assert main(["build", "--content", str(CONTENT), "--out", str(tmp_path / "out"), "--no-runtime"]) == 1
     err = capsys.readouterr().err
     assert "template error" in err and "no_such_field" in err

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from generator.__main__ import main
+from generator.authoring.scaffold import ScaffoldError, new_cycle
 from generator.pipeline import build, load_site
-from generator.scaffold import ScaffoldError, new_cycle
 
 TODAY = dt.date(2026, 11, 21)
 

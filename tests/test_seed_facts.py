@@ -15,7 +15,7 @@ from decimal import Decimal
 import pytest
 
 from generator.pipeline import load_site
-from generator.prose import money, plain_text
+from generator.text.prose import money, plain_text
 from tests.conftest import CONTENT, SEEDS
 from tests.pagetext import read_page
 

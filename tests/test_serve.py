@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.incremental import IncrementalBuilder
 from generator.pipeline import build
-from generator.serve import Preview, start_in_thread
+from generator.preview.incremental import IncrementalBuilder
+from generator.preview.server import Preview, start_in_thread
 from tests.fixture_content import make_two_paramedic_cycles
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.writer import MANIFEST, write_site
+from generator.write.writer import MANIFEST, write_site
 
 SITE = {"index.html": b"<h1>home</h1>", "2018/paramedic/index.html": b"<h1>2018</h1>", "assets/site.css": b"body{}"}
 

@@ -15,6 +15,8 @@ import re
 import zipfile
 from pathlib import Path
 
+from packaging.version import InvalidVersion, Version
+
 from .errors import BundleError
 from .fsutil import atomic_write_bytes
 
@@ -38,8 +40,6 @@ def _declared_version(engine_dir: Path) -> str:
                 and isinstance(node.value, ast.Constant)
                 and isinstance(node.value.value, str)
             ):
-                from packaging.version import InvalidVersion, Version
-
                 try:
                     return str(Version(node.value.value)).split("+")[0]
                 except InvalidVersion:

@@ -1,4 +1,4 @@
-// The site's service worker. generator/offline.py writes it to sw.js at the
+// The site's service worker. generator/features/offline.py writes it to sw.js at the
 // site root, behind a line `const BUILD = {version, precache, onUse, engine}`
 // describing one build (paths relative to the site root).
 //

@@ -1,5 +1,5 @@
 // On every page (base.html): registers the site's service worker (sw.js at
-// the site root, see generator/offline.py) so pages and the calculator work
+// the site root, see generator/features/offline.py) so pages and the calculator work
 // without a signal after one visit; says so when a new version of the site is
 // waiting; and runs "Reset offline copy" in the footer.
 //

@@ -12,10 +12,11 @@ from urllib.parse import urlparse
 
 import pytest
 
-from generator.serve import start_in_thread
+from generator.preview.server import start_in_thread
 
 ROOT = Path(__file__).resolve().parents[2]
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - shared with other browser tests
+
 AXE = ROOT / "site_src" / "node_modules" / "axe-core" / "axe.min.js"
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.changes import diff_cycles
+from generator.model.changes import diff_cycles
 from generator.pipeline import build, load_site
-from generator.serve import start_in_thread
+from generator.preview.server import start_in_thread
 from tests.browser.conftest import format_violations, run_axe
 from tests.fixture_content import make_two_paramedic_cycles
 

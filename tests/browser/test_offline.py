@@ -1,7 +1,7 @@
 """Offline use: after one visit the pages and the calculator work without a network;
 a rebuilt site is offered as a new version; "Reset offline copy" removes the saved copy.
 
-The service worker is sw.js (generator/offline.py, site_src/js/offline-sw.js); the page
+The service worker is sw.js (generator/features/offline.py, site_src/js/offline-sw.js); the page
 side is site_src/js/offline.js.
 """
 
@@ -14,10 +14,10 @@ import pytest
 from playwright.sync_api import expect
 
 import recert_engine
-from generator.offline import read_manifest
+from generator.features.offline import read_manifest
 from generator.pipeline import build
-from generator.serve import start_in_thread
-from tests.browser.conftest import OffsiteGuard, run_axe, format_violations
+from generator.preview.server import start_in_thread
+from tests.browser.conftest import OffsiteGuard, format_violations, run_axe
 
 GUIDANCE = "2024/aemt/index.html"
 CALCULATOR = "2018/paramedic/calculator/index.html"
@@ -136,7 +136,7 @@ def test_rebuilt_site_is_offered_as_a_new_version_and_replaces_the_old_cache(liv
     foreign = page.evaluate(ADD_FOREIGN_CACHES)
     old_version = read_manifest((out / "sw.js").read_bytes())["version"]
 
-    # generator.serve answers If-Modified-Since to the second: rebuild in a later second.
+    # generator.preview.server answers If-Modified-Since to the second: rebuild in a later second.
     time.sleep(max(0.0, 1.1 - (time.time() - (out / "sw.js").stat().st_mtime)))
     cycle = content / "2024" / "aemt.yaml"
     cycle.write_text(cycle.read_text(encoding="utf-8").replace(INTRO_BEFORE, INTRO_AFTER), encoding="utf-8")

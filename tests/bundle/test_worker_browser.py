@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from generator.serve import start_in_thread
+from generator.preview.server import start_in_thread
 
 from .conftest import SITE_SRC, load_fixture_engine
 

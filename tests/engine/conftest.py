@@ -19,8 +19,8 @@ CYCLES = ("2018/paramedic", "2024/aemt")
 
 @lru_cache(maxsize=None)
 def _rules_text(cycle_id):
+    from generator.model.rules_export import rules_for as export_rules
     from generator.pipeline import load_site
-    from generator.rules import rules_for as export_rules
 
     site, _ = load_site(CONTENT)
     cycle = site.cycle(cycle_id)

@@ -1,0 +1,69 @@
+"""The offline CE-hour calculator page of each cycle.
+
+The page works without JavaScript as far as it can: the cycle's CE table and
+a message explaining why the calculator is not running are in the HTML, and
+the scripts replace that message once they start. Everything the browser code
+needs to know about the cycle is put on the page as data attributes, taken
+from the same rules dict the engine reads, so the two cannot disagree.
+"""
+
+from __future__ import annotations
+
+from generator.features.base import BuildContext, CyclePages, Feature
+from generator.features.runtime import runtime_files
+from generator.render.environment import CSP_WASM, Files, Renderer
+
+PAGE = "calculator/index.html"
+LABEL = "Hour calculator"
+
+# Browser code of the calculator, copied under assets/js/ (the engine worker
+# itself is shipped with the Pyodide bundle, not here).
+SCRIPT_FILES = ("calculator.mjs", "calculator-fallback.js")
+SCRIPT_FOLDER = "calc"
+WORKER = "assets/js/engine-worker.mjs"
+
+# How long the engine may take to load before the page says so; Pyodide on a
+# slow phone over a weak signal takes tens of seconds.
+LOAD_TIMEOUT_SECONDS = 90
+
+DELIVERY_CHOICES = (
+    ("", "Not sure"),
+    ("in_person", "In person"),
+    ("live_virtual", "Live virtual (taught live online)"),
+    ("distributive", "Distributive (self-paced or recorded)"),
+)
+
+
+class Calculator(Feature):
+    """The calculator page of each cycle, its scripts, and the Pyodide runtime it runs."""
+
+    name = "calculator"
+
+    def cycle(self, renderer: Renderer, pages: CyclePages) -> None:
+        renderer.page(
+            f"{pages.cycle.path}{PAGE}",
+            "calculator.html",
+            csp=CSP_WASM,
+            cycle=pages.cycle,
+            rules=pages.rules,
+            worker=WORKER,
+            load_timeout=LOAD_TIMEOUT_SECONDS,
+            deliveries=DELIVERY_CHOICES,
+        )
+        pages.tools.append((LABEL, PAGE))
+
+    def site(self, renderer: Renderer) -> None:
+        # The scripts, once per build rather than per cycle.
+        js = renderer.src / "js"
+        for name in SCRIPT_FILES:
+            renderer.files[f"assets/js/{name}"] = (js / name).read_bytes()
+        renderer.static(f"js/{SCRIPT_FOLDER}", f"assets/js/{SCRIPT_FOLDER}")
+
+    def finish(self, files: Files, build: BuildContext) -> None:
+        # The runtime does not depend on the content: the preview keeps the
+        # files of its first build and asks for them again only then.
+        if build.runtime:
+            runtime, figures = runtime_files(build.src)
+            files.update(runtime)
+            build.figures["runtime"] = figures
+

@@ -1,0 +1,88 @@
+"""The compare page: every cycle as a column, one row per fact.
+
+Without JavaScript the page is a plain table of all cycles; site_src/js/compare.js
+adds two drop-downs to show any two cycles side by side and mark what differs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.features.base import Feature
+from generator.model.changes import SECTIONS, Fact, Value, comparable, cycle_facts, group_by_section
+from generator.model.site import Cycle, Site
+from generator.render.environment import Renderer
+
+PAGE = "compare/index.html"
+SCRIPT = "assets/js/compare.js"
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: Value
+    comparable: str  # equal for two cells exactly when they say the same thing
+    cycle_id: str  # the column's cycle
+
+
+@dataclass
+class Row:
+    key: str
+    section: str
+    what: str
+    cells: list[Cell]  # one per column, in column order
+
+
+@dataclass
+class CompareTable:
+    columns: list[Cycle]
+    rows: list[Row]
+    default_pair: tuple[Cycle, Cycle] | None
+
+    @property
+    def sections(self) -> list[tuple[str, list[Row]]]:
+        return group_by_section(self.rows)
+
+
+def columns_for(site: Site) -> list[Cycle]:
+    """Levels in site order, each level's cycles oldest first (reads left to right as time)."""
+    return [cycle for level in site.levels for cycle in reversed(level.cycles)]
+
+
+def default_pair(site: Site, columns: list[Cycle]) -> tuple[Cycle, Cycle] | None:
+    """The newest cycle that has a previous one, else the first two columns."""
+    with_previous = [c for c in site.cycles if c.previous]
+    if with_previous:
+        newest = max(with_previous, key=lambda c: c.year)
+        return newest.previous, newest
+    return (columns[0], columns[1]) if len(columns) >= 2 else None
+
+
+def compare_table(site: Site) -> CompareTable:
+    columns = columns_for(site)
+    per_cycle = [{f.key: f for f in cycle_facts(cycle)} for cycle in columns]
+    # One row per fact any cycle states, labelled as the leftmost such cycle words it.
+    first: dict[str, Fact] = {}
+    for facts in per_cycle:
+        for fact in facts.values():
+            if fact.value is not None:
+                first.setdefault(fact.key, fact)
+    order = {key: index for index, key in enumerate(first)}
+    ids = [cycle.id for cycle in columns]
+    rows = []
+    for fact in sorted(first.values(), key=lambda f: (SECTIONS.index(f.section), order[f.key])):
+        cells = []
+        for cycle, cycle_id, facts in zip(columns, ids, per_cycle):
+            value = facts[fact.key].value if fact.key in facts else None
+            cells.append(Cell(value, comparable(value, cycle.year), cycle_id))
+        rows.append(Row(fact.key, fact.section, fact.what, cells))
+    return CompareTable(columns, rows, default_pair(site, columns))
+
+
+class Compare(Feature):
+    name = "compare"
+
+    def site(self, renderer: Renderer) -> None:
+        site = renderer.site
+        notes = [(cycle, cycle.data["changes"]["body"]) for cycle in columns_for(site) if cycle.data.get("changes")]
+        renderer.page(PAGE, "compare.html", table=compare_table(site), notes=notes)
+        renderer.files[SCRIPT] = (renderer.src / "js" / "compare.js").read_bytes()

@@ -1,0 +1,30 @@
+"""Every page feature, once, in the order the build runs their hooks.
+
+Order matters in two places: a cycle's guidance page comes after the
+features whose pages it links to, and the offline copy comes last, because
+sw.js lists and hashes every other file.
+"""
+
+from __future__ import annotations
+
+from generator.features.base import Feature
+from generator.features.calculator import Calculator
+from generator.features.calendar_file import Calendar
+from generator.features.checklist import Checklist
+from generator.features.compare import Compare
+from generator.features.guidance import Guidance, RulesExport
+from generator.features.headers import HostHeaders
+from generator.features.offline import OfflineCopy
+from generator.features.sitemap import Sitemap
+
+FEATURES: tuple[Feature, ...] = (
+    RulesExport(),
+    Checklist(),
+    Calendar(),
+    Calculator(),
+    Guidance(),
+    Compare(),
+    Sitemap(),
+    HostHeaders(),
+    OfflineCopy(),
+)

@@ -1,0 +1,84 @@
+"""The whole site as one in-memory model, built before anything is written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.loading.content_files import LoadedContent
+
+
+@dataclass
+class Cycle:
+    year: int
+    level: str
+    level_name: str
+    file: str
+    data: dict[str, Any]
+    previous: "Cycle | None" = None
+
+    @property
+    def id(self) -> str:
+        return f"{self.year}/{self.level}"
+
+    @property
+    def path(self) -> str:
+        """Folder of the cycle's pages inside the output, with a trailing slash."""
+        return f"{self.year}/{self.level}/"
+
+    @property
+    def title(self) -> str:
+        return f"{self.level_name} recertification, {self.year}"
+
+    def milestone(self, mark: str) -> dict | None:
+        for milestone in self.data["timeline"]["milestones"]:
+            if mark in milestone["marks"]:
+                return milestone
+        return None
+
+    def source_title(self, source_id: str | None) -> str | None:
+        for source in self.data["sources"]:
+            if source["id"] == source_id:
+                return source["title"]
+        return None
+
+
+@dataclass
+class Level:
+    slug: str
+    name: str
+    cycles: list[Cycle] = field(default_factory=list)  # newest first
+
+    @property
+    def current(self) -> Cycle | None:
+        return self.cycles[0] if self.cycles else None
+
+    @property
+    def archive(self) -> list[Cycle]:
+        return self.cycles[1:]
+
+
+@dataclass
+class Site:
+    data: dict[str, Any]
+    levels: list[Level]
+
+    @property
+    def cycles(self) -> list[Cycle]:
+        return [cycle for level in self.levels for cycle in level.cycles]
+
+    def cycle(self, cycle_id: str) -> Cycle | None:
+        return next((c for c in self.cycles if c.id == cycle_id), None)
+
+
+def build_model(content: LoadedContent) -> Site:
+    levels = [Level(lvl["slug"], lvl["name"]) for lvl in content.site["levels"]]
+    by_slug = {level.slug: level for level in levels}
+    for source in content.cycles:
+        level = by_slug[source.data["level"]]
+        level.cycles.append(Cycle(source.data["year"], level.slug, level.name, source.file, source.data))
+    for level in levels:
+        level.cycles.sort(key=lambda c: c.year, reverse=True)
+        for newer, older in zip(level.cycles, level.cycles[1:]):
+            newer.previous = older
+    return Site(content.site, levels)

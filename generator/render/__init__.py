@@ -1,0 +1,1 @@
+"""The template environment and the page renderer."""

@@ -1,0 +1,1 @@
+"""Formatting for people: Markdown prose, dates, money and hours, iCalendar text."""
