@@ -5,6 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The official flyers sit beside the repository when they are there (as in CI);
+# then the checks also compare every flyer fact with its page.
+SOURCES_OPTION := $(if $(wildcard ../shared/seeds),--sources ../shared/seeds)
 
 .PHONY: site test install install-test chromium check bench serve clean
 
@@ -14,7 +17,7 @@ site: install
 
 ## Install everything the tests need (Debian's Chromium included), build, run every test.
 test: install-test chromium
-	$(BIN)/python -m generator check --strict
+	$(BIN)/python -m generator check --strict $(SOURCES_OPTION)
 	$(BIN)/python -m generator build
 	$(BIN)/python -m pytest
 
@@ -42,7 +45,7 @@ chromium:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
 
 check: install
-	$(BIN)/python -m generator check --strict
+	$(BIN)/python -m generator check --strict $(SOURCES_OPTION)
 
 bench: install
 	$(BIN)/python scripts/bench_build.py

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.commands.build import run_build
 from generator.commands.calc import run_calc
-from generator.commands.check import run_check
+from generator.commands.check import BESIDE_CONTENT, run_check
 from generator.commands.new_cycle import run_new_cycle
 from generator.commands.serve import run_serve
 
@@ -23,6 +23,11 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("check", help="validate the content and report every problem")
     content_option(p)
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.add_argument(
+        "--sources", type=Path, nargs="?", const=BESIDE_CONTENT, metavar="DIR",
+        help="also check every fact of the source documents the cycles name (found in DIR; "
+        "default: sources/ beside the content folder) against the cycles' pages",
+    )
     p.set_defaults(func=run_check)
 
     p = sub.add_parser("build", help="render the site into the output folder")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from generator.loading.schema import INVALID, Ctx
+from generator.sources.acknowledged import check_acknowledged
 
 DEADLINE_MARKS = ("ce_last_day", "last_day_without_penalty", "last_day")
 
@@ -45,8 +46,9 @@ def check_cycle(data: dict, ctx: Ctx) -> None:
     _unique_ids(_records(data["notes"]), "note", "notes", ctx)
 
     for index, source in enumerate(_records(data["sources"])):
-        if source.get("seed") is None and source.get("url") is None:
-            ctx.error(source["_nodes"][""], f"sources[{index}]", "a source needs a 'seed' file name or a 'url'")
+        if source.get("file") is None and source.get("url") is None:
+            ctx.error(source["_nodes"][""], f"sources[{index}]", "a source needs a 'file' name or a 'url'")
+        check_acknowledged(source, f"sources[{index}]", data["year"], ctx)
 
     def check_source_ref(record: dict, path: str) -> None:
         ref = record.get("source")

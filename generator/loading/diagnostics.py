@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 class Location:
     file: str
     line: int  # 1-based
-    column: int  # 1-based
+    column: int  # 1-based; 0 where a line is all that is known (a line of a PDF's text)
 
     def __str__(self) -> str:
+        if not self.column:
+            return f"{self.file}:{self.line}"
         return f"{self.file}:{self.line}:{self.column}"
 
 

@@ -19,6 +19,7 @@ import yaml
 
 from generator.loading.diagnostics import Report
 from generator.loading.yaml_source import location_of
+from generator.sources.facts import KINDS as FACT_KINDS
 
 VERIFY_TAG = "!verify"
 STR_TAG = "tag:yaml.org,2002:str"
@@ -420,11 +421,21 @@ COMPONENT = R(
 
 APPROVAL_CODE = Text(r"[TF][1-5]", "an approval code T1-T5 or F1-F5")
 
+# A deliberate difference between a source document and the page, so that
+# `check --sources` can pass honestly; the reason is for the next publisher.
+ACKNOWLEDGED = R(
+    fact=Text(hint="the fact as the source writes it, e.g. '$125' or 'March 31, 2018'"),
+    kind=Choice(*FACT_KINDS),
+    on_page=opt(Text(hint="the same fact as the page shows it instead, e.g. '$125'")),
+    reason=Text(hint="why the page differs from the source"),
+)
+
 SOURCE = R(
     id=Slug(),
     title=Text(),
-    seed=opt(Text(r"[\w.-]+\.txt", "a seed file name like 000_abc.txt")),
+    file=opt(Text(r"[^/\\\n]+\.(?:txt|TXT|pdf|PDF)", "a file name ending in .pdf or .txt, without folders")),
     url=opt(Url()),
+    acknowledged=opt(ListOf(ACKNOWLEDGED), []),
 )
 
 LINK = R(id=Slug(), label=Text(), url=Url())

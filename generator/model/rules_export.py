@@ -24,7 +24,7 @@ def _date(value) -> str | None:
 
 
 def _source_label(source: dict) -> str:
-    where = source.get("url") or (f"seed {source['seed']}" if source.get("seed") else "")
+    where = source.get("url") or (f"file {source['file']}" if source.get("file") else "")
     return f"{source['title']} ({where})" if where else source["title"]
 
 
