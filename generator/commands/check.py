@@ -10,8 +10,9 @@ from generator.loading.diagnostics import ContentError, Report
 from generator.pipeline import load_site
 from generator.sources.coverage import CoverageSummary, check_coverage, default_sources_dir
 
-# `--sources` given without a folder: sources/ beside the content folder.
-BESIDE_CONTENT = "beside the content folder"
+# `--sources` given without a folder: sources/ beside the content folder. Not
+# a string, which argparse would turn into a Path like a folder given.
+BESIDE_CONTENT = object()
 
 
 def _failed(report: Report, summary: CoverageSummary | None) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.__main__ import main
 from tests.sources.conftest import FLYER
 
 CYCLE_FILE = "content/2030/emt.yaml"
@@ -153,8 +154,6 @@ def test_a_missing_source_file_is_a_warning_and_fails_strict(project, capsys):
 def test_the_default_sources_folder_is_beside_the_content(project, capsys, monkeypatch):
     project.edit_flyer("Training profile fee: $15", "Training profile fee: $16")
     monkeypatch.chdir(project.root)
-    from generator.__main__ import main
-
     code = main(["check", "--content", "content", "--sources"])
     err = capsys.readouterr().err
     assert code == 1
