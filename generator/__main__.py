@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
     p.add_argument("--no-runtime", action="store_true",
                    help="leave out the calculator's Pyodide runtime (faster; the calculator pages then say it is unavailable)")
+    p.add_argument("--drafts", action="store_true",
+                   help="include draft cycles (from new-cycle), each page marked as a draft and not for search engines")
     p.set_defaults(func=run_build)
 
     p = sub.add_parser("serve", help="preview on 127.0.0.1, rebuilding and reloading on every edit")

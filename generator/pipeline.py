@@ -54,13 +54,16 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_site(content_dir: Path, strict: bool = False) -> tuple[Site, Report]:
-    """Load and validate all content; raise ContentError listing every problem."""
+def load_site(content_dir: Path, strict: bool = False, drafts: bool = False) -> tuple[Site, Report]:
+    """Load and validate all content; raise ContentError listing every problem.
+
+    Draft cycles are validated always, and are part of the site only with `drafts`.
+    """
     report = Report()
     loaded = load_content(Path(content_dir), report)
     if loaded is None or report.failed(strict):
         raise ContentError(report)
-    return build_model(loaded), report
+    return build_model(loaded, drafts), report
 
 
 def start(build: BuildContext) -> None:
@@ -117,9 +120,11 @@ def render(site: Site, src: Path = SITE_SRC, runtime: bool = True) -> Files:
 
 
 def build(
-    content_dir: Path, out_dir: Path, strict: bool = False, src: Path | None = None, runtime: bool = True
+    content_dir: Path, out_dir: Path, strict: bool = False, src: Path | None = None, runtime: bool = True,
+    drafts: bool = False,
 ) -> BuildResult:
-    """Build the whole site; `runtime=False` leaves out the calculator's Pyodide bundle."""
+    """Build the whole site; `runtime=False` leaves out the calculator's Pyodide bundle,
+    `drafts=True` includes draft cycles (marked as drafts on their pages)."""
     src = src or SITE_SRC
     stages: dict[str, float] = {}
     started = mark = time.perf_counter()
@@ -130,7 +135,7 @@ def build(
         stages[name], mark = now - mark, now
 
     with collector_paused():
-        site, report = load_site(content_dir, strict)
+        site, report = load_site(content_dir, strict, drafts)
         stage_done("load")
         files = render(site, src, runtime)  # any template error is raised before writing
         stage_done("render")

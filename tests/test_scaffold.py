@@ -28,21 +28,23 @@ def test_new_cycle_passes_check_with_warnings_and_fails_strict_on_every_verify_l
     code, err = run(capsys, "check", "--content", str(content_copy))
     assert code == 0, err
     warnings = [line for line in err.splitlines() if ": warning: " in line]
-    assert warnings and all("not yet verified" in w for w in warnings), "only !verify may warn"
+    draft_line = text.splitlines().index("draft: true  # a plain `build` leaves this cycle out until this line is deleted") + 1
+    assert f"content/2026/aemt.yaml:{draft_line}:8: warning: draft: this cycle is a draft" in warnings[0]
+    assert warnings[1:] and all("not yet verified" in w for w in warnings[1:]), "only the draft and !verify may warn"
 
     code, err = run(capsys, "check", "--content", str(content_copy), "--strict")
     assert code == 1
     assert "warnings fail the check because of --strict" in err
     named = {int(m.group(1)) for m in re.finditer(r"content/2026/aemt\.yaml:(\d+):\d+: warning:", err)}
-    assert named == verify_lines
+    assert named == verify_lines | {draft_line}
     assert len(verify_lines) > 50  # facts, not just a token few
-    build(content_copy, tmp_path / "site")  # an unverified cycle still previews
+    build(content_copy, tmp_path / "site", drafts=True)  # an unverified cycle still previews
     assert (tmp_path / "site" / "2026" / "aemt" / "index.html").is_file()
 
 
 def test_dates_move_by_the_years_between_cycles_but_prose_years_stay(content_copy):
     new_cycle(content_copy, "2024/aemt", 2026, today=TODAY)
-    cycle = load_site(content_copy)[0].cycle("2026/aemt")
+    cycle = load_site(content_copy, drafts=True)[0].cycle("2026/aemt")
     d = cycle.data
     assert d["year"] == 2026 and d["last_verified"] == TODAY
     assert d["certification"] == {"expires": dt.date(2026, 3, 31), "new_expiration": dt.date(2028, 3, 31)}
@@ -64,7 +66,7 @@ def test_february_29_becomes_february_28(content_copy):
     text = text.replace("Submitting early increases", "Until {date:2024-02-29}, submitting early increases")
     source.write_text(text, encoding="utf-8")
     new_cycle(content_copy, "2024/aemt", 2026, today=TODAY)
-    recommended = load_site(content_copy)[0].cycle("2026/aemt").milestone("recommended")
+    recommended = load_site(content_copy, drafts=True)[0].cycle("2026/aemt").milestone("recommended")
     assert recommended["date"] == dt.date(2026, 2, 28)
     assert "Until {date:2026-02-28}, submitting" in recommended["caption"]
 
@@ -76,9 +78,10 @@ def test_comments_and_order_are_kept_and_the_old_changes_note_is_dropped(content
     assert "# Massachusetts Paramedic recertification, 2018 cycle." in text
     assert text.startswith("# Started on 2026-11-21 by `python -m generator new-cycle` from 2018/paramedic.")
     top_keys = lambda t: re.findall(r"^([a-z_]+):", t, re.M)  # noqa: E731
-    assert top_keys(text) == [k for k in top_keys(source) if k != "changes"]
+    kept = [k for k in top_keys(source) if k != "changes"]
+    assert top_keys(text) == kept[: kept.index("year")] + ["draft"] + kept[kept.index("year"):]
     assert "# changes:" in text
-    assert load_site(content_copy)[0].cycle("2020/paramedic").data["changes"] is None
+    assert load_site(content_copy, drafts=True)[0].cycle("2020/paramedic").data["changes"] is None
 
 
 def test_refuses_to_overwrite(content_copy, capsys):

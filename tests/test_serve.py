@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import http.client
 import re
 import shutil
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -251,3 +253,77 @@ def test_preview_retires_the_sites_service_worker(preview):
         body = response.read().decode("utf-8")
         assert response.headers["Content-Type"].startswith("text/javascript")
     assert "registration.unregister()" in body and "caches.delete" in body
+
+
+def raw_status(url: str, path: str) -> int:
+    """The status line of a request sent exactly as written (urllib would quote the path)."""
+    host, port = urllib.parse.urlsplit(url).netloc.split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=5)
+    try:
+        connection.putrequest("GET", path, skip_accept_encoding=True)
+        connection.endheaders()
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("path", ["/%00.html", "/2024/%00/", "/assets/site.css%00", "/index.html%00x"])
+def test_a_request_the_server_cannot_handle_gets_an_http_error(preview, path):
+    server, plain_url = start_in_thread(preview.out_dir)
+    try:
+        for base in (preview.url, plain_url):
+            assert raw_status(base, path) in (400, 404), (base, path)
+        assert raw_status(preview.url, "/") == 200  # and the server keeps serving
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_an_unexpected_failure_is_shown_and_the_preview_keeps_watching(preview, content_copy, monkeypatch):
+    from generator.preview import incremental
+
+    real_model = incremental.build_model
+    broken = {"on": True}
+
+    def model_or_crash(*args, **kwargs):
+        if broken["on"]:
+            raise RuntimeError("the model could not be made")
+        return real_model(*args, **kwargs)
+
+    monkeypatch.setattr(incremental, "build_model", model_or_crash)
+    events = Events(preview.url)
+    events.next_version()
+    edit(content_copy / "2024/aemt.yaml", "amount: 26", "amount: 27")
+    events.next_version()
+    page, _ = get(preview.url + "2024/aemt/")
+    assert "preview-error" in page and "RuntimeError: the model could not be made" in page
+
+    broken["on"] = False
+    edit(content_copy / "2024/aemt.yaml", "amount: 27", "amount: 28")
+    events.next_version()
+    events.close()
+    page, _ = get(preview.url + "2024/aemt/")
+    assert "preview-error" not in page and '<strong class="money">$28</strong>' in page
+
+
+def test_a_failed_write_is_shown_and_retried_on_the_next_edit(preview, content_copy, monkeypatch):
+    from generator.preview import incremental
+
+    def disk_full(path, data):
+        raise OSError(28, "No space left on device")
+
+    real_write = incremental.atomic_write
+    monkeypatch.setattr(incremental, "atomic_write", disk_full)
+    events = Events(preview.url)
+    events.next_version()
+    edit(content_copy / "2024/aemt.yaml", "amount: 26", "amount: 27")
+    events.next_version()
+    page, _ = get(preview.url + "2024/aemt/")
+    assert "cannot write the site: [Errno 28] No space left on device" in page
+
+    monkeypatch.setattr(incremental, "atomic_write", real_write)
+    edit(content_copy / "2018/paramedic.yaml", "amount: 125", "amount: 126")
+    events.next_version()
+    events.close()
+    page, _ = get(preview.url + "2024/aemt/")
+    assert "preview-error" not in page and '<strong class="money">$27</strong>' in page

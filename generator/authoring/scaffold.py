@@ -4,7 +4,9 @@ The new file is the old file's text with small edits, so comments, ordering
 and wording survive:
 - every date (and every {date:...} in prose) moves forward by the number of
   years between the cycles; February 29 becomes February 28 in a common year;
-- `year` is set, `last_verified` becomes today but stays unverified;
+- `year` is set and `draft: true` added: a plain `build` leaves the cycle out
+  and its pages never show a "last verified" date until the line is deleted;
+  `last_verified` becomes today but stays unverified;
 - every carried-over fact is tagged `!verify`, which `check` reports as a
   warning and `check --strict` refuses, until someone has checked it against
   the new cycle's sources and removed the tag;
@@ -34,6 +36,9 @@ TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 # Keys whose values say which file, level or item this is, not what the flyer says.
 NOT_FACTS = {"level", "year", "id", "label", "site", "source", "marks", "contacts"}
 _resolver = yaml.resolver.Resolver()
+
+
+DRAFT_LINE = "draft: true  # a plain `build` leaves this cycle out until this line is deleted\n"
 
 
 class ScaffoldError(Exception):
@@ -66,6 +71,7 @@ class _Rewriter:
         self.edits: list[_Edit] = []
         self.verify_count = 0
         self.dates_moved = 0
+        self.has_draft_key = False  # the source file is itself a draft
 
     def _tag(self, node: yaml.ScalarNode, value_text: str | None = None) -> None:
         """Tag a scalar !verify, optionally replacing its text too."""
@@ -119,6 +125,11 @@ class _Rewriter:
         """Keys of the file itself; True when handled here."""
         if name == "year":
             self.edits.append(_Edit(value_node.start_mark.index, value_node.end_mark.index, str(self.new_year)))
+            if not self.has_draft_key:
+                self.edits.append(_Edit(key_node.start_mark.index, key_node.start_mark.index, DRAFT_LINE))
+            return True
+        if name == "draft":  # started from a cycle that was itself still a draft
+            self.edits.append(_Edit(value_node.start_mark.index, value_node.end_mark.index, "true"))
             return True
         if name == "last_verified":
             self._tag(value_node, self.today.isoformat())
@@ -148,13 +159,14 @@ def rewrite(text: str, from_year: int, new_year: int, from_name: str, today: dt.
     # The pure-Python loader: its marks are character offsets into `text`.
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     rewriter = _Rewriter(text, new_year - from_year, new_year, today)
+    rewriter.has_draft_key = any(str(key.value) == "draft" for key, _ in root.value)
     rewriter.walk(root, None, top=True)
     header = (
         f"# Started on {today.isoformat()} by `python -m generator new-cycle` from {from_name}.\n"
         f"# Dates were moved {new_year - from_year} year(s) later. Every value tagged !verify was carried\n"
         f"# over: check it against the {new_year} sources (and replace the sources), then delete\n"
         "# the tag. Years written inside sentences were NOT changed; read all prose.\n"
-        "# `python -m generator check --strict` fails while any !verify is left.\n"
+        "# `python -m generator check --strict` fails while any !verify or `draft: true` is left.\n"
     )
     return rewriter.result(header), rewriter.verify_count, rewriter.dates_moved
 

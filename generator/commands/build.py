@@ -14,7 +14,7 @@ from generator.pipeline import build
 
 def run_build(args) -> int:
     try:
-        result = build(args.content, args.out, strict=args.strict, runtime=not args.no_runtime)
+        result = build(args.content, args.out, strict=args.strict, runtime=not args.no_runtime, drafts=args.drafts)
     except ContentError as exc:
         print_report(exc.report)
         print(f"build failed: {len(exc.report.errors)} error(s); {args.out}/ was left unchanged", file=sys.stderr)
@@ -33,6 +33,9 @@ def run_build(args) -> int:
         print(f"build failed; each file in {args.out}/ is whole, from this build or the one before", file=sys.stderr)
         return 1
     print_report(result.report)
+    left_out = 0 if args.drafts else sum(1 for d in result.report.warnings if d.path == "draft")
+    if left_out:
+        print(f"left out {left_out} draft cycle(s); `build --drafts` includes them", file=sys.stderr)
     stats = result.stats
     print(
         f"built {len(result.site.cycles)} cycle(s), {len(result.files)} files into {args.out}/ "

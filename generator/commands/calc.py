@@ -47,7 +47,7 @@ def run_calc(args) -> int:
     except (ValueError, AttributeError):
         cycle_id = None  # the engine reports malformed input in its own words
     try:
-        site, _ = load_site(args.content)
+        site, _ = load_site(args.content, drafts=True)  # a publisher checks a draft's answers too
     except ContentError as exc:
         for diagnostic in exc.report.sorted():
             print(diagnostic, file=sys.stderr)

@@ -37,4 +37,6 @@ class Sitemap(Feature):
     def finish(self, files: Files, build: BuildContext) -> None:
         base_url = build.site.data.get("base_url")
         if base_url:
-            files[SITEMAP_FILE] = sitemap_bytes(base_url, list(files))
+            # Draft cycles (build --drafts) are not for search engines.
+            drafts = tuple(cycle.path for cycle in build.site.cycles if cycle.draft)
+            files[SITEMAP_FILE] = sitemap_bytes(base_url, [p for p in files if not p.startswith(drafts)])

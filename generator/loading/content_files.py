@@ -127,6 +127,7 @@ def load_cycle_file(
     check_cycle(data, ctx)
     _check_identity(data, match, display, level_slugs, seen, ctx)
     _warn_stale(data, ctx)
+    _warn_draft(data, ctx)
     if len(report.errors) > errors_before:  # every invalid value was reported as an error
         return None
     return CycleSource(display, data, node.start_mark.line + 1)
@@ -158,4 +159,14 @@ def _warn_stale(data, ctx: Ctx) -> None:
             data["_nodes"]["last_verified"],
             "last_verified",
             f"last verified {verified.isoformat()}, before this cycle opened on {opens.isoformat()}; check the sources again",
+        )
+
+
+def _warn_draft(data, ctx: Ctx) -> None:
+    if data["draft"] is True:
+        ctx.warning(
+            data["_nodes"]["draft"],
+            "draft",
+            "this cycle is a draft: `build` leaves it out (`build --drafts` and the preview show it); "
+            "check every value against the cycle's sources, then delete `draft: true`",
         )

@@ -451,7 +451,9 @@ CONTACT = R(
 
 CYCLE = R(
     level=Slug(),
+    level_name=opt(Text()),  # how this cycle's flyer names the level, e.g. "EMT-Basic"; default: site.yaml's name
     year=Integer(2000, 2100, "a cycle year"),
+    draft=opt(Bool(), False),  # written by new-cycle; a plain build leaves drafts out
     sources=ListOf(SOURCE, min_items=1),
     last_verified=Date(),
     certification=R(expires=Date(), new_expiration=opt(Date())),

@@ -27,6 +27,11 @@ class Cycle:
         return f"{self.year}/{self.level}/"
 
     @property
+    def draft(self) -> bool:
+        """Not yet verified (written by new-cycle): left out of a plain build."""
+        return bool(self.data.get("draft"))
+
+    @property
     def title(self) -> str:
         return f"{self.level_name} recertification, {self.year}"
 
@@ -71,12 +76,17 @@ class Site:
         return next((c for c in self.cycles if c.id == cycle_id), None)
 
 
-def build_model(content: LoadedContent) -> Site:
+def build_model(content: LoadedContent, drafts: bool = False) -> Site:
+    """The site's levels and cycles; draft cycles only with `drafts` (build --drafts, the preview)."""
     levels = [Level(lvl["slug"], lvl["name"]) for lvl in content.site["levels"]]
     by_slug = {level.slug: level for level in levels}
     for source in content.cycles:
+        if source.data.get("draft") and not drafts:
+            continue
         level = by_slug[source.data["level"]]
-        level.cycles.append(Cycle(source.data["year"], level.slug, level.name, source.file, source.data))
+        # A cycle's flyer may name the level its own way ("EMT-Basic"); only its own pages say so.
+        name = source.data.get("level_name") or level.name
+        level.cycles.append(Cycle(source.data["year"], level.slug, name, source.file, source.data))
     for level in levels:
         level.cycles.sort(key=lambda c: c.year, reverse=True)
         for newer, older in zip(level.cycles, level.cycles[1:]):

@@ -83,6 +83,14 @@ class IncrementalBuilder:
 
     def full(self) -> Rebuilt:
         """Load, validate, render and write everything."""
+        try:
+            return self._full()
+        except BuildFailed:
+            raise
+        except Exception as exc:  # whatever the content holds, the preview reports it and keeps watching
+            raise _render_failure(exc) from exc
+
+    def _full(self) -> Rebuilt:
         started = time.perf_counter()
         report = Report()
         try:
@@ -91,11 +99,11 @@ class IncrementalBuilder:
             loaded = None
         if loaded is None:
             raise BuildFailed(_report_lines(report, "error"))
-        site = build_model(loaded)
+        site = build_model(loaded, drafts=True)
         build = BuildContext(site, self.src, self.runtime)
         files, owned = self._render(build, {}, {}, site.cycles)
         self._finish(files, build)
-        stats = write_site(files, self.out_dir)
+        stats = self._write_all(files)
         self.site_data = loaded.site
         self.sources = {c.file: c for c in loaded.cycles}
         self.site, self.files, self.owned = site, files, owned
@@ -112,6 +120,9 @@ class IncrementalBuilder:
         except BuildFailed:
             self.failed = pending
             raise
+        except Exception as exc:  # whatever the content holds, the preview reports it and keeps watching
+            self.failed = pending
+            raise _render_failure(exc) from exc
 
     # -- internals ------------------------------------------------------------
 
@@ -148,7 +159,7 @@ class IncrementalBuilder:
         if report.errors:
             raise BuildFailed(_report_lines(report, "error"))
 
-        site = build_model(LoadedContent(self.site_data, list(sources.values())))
+        site = build_model(LoadedContent(self.site_data, list(sources.values())), drafts=True)
         affected = [c for c in site.cycles if c.id in changed_ids or (c.previous and c.previous.id in changed_ids)]
         kept = dict(self.files)
         for cycle in affected:
@@ -189,13 +200,22 @@ class IncrementalBuilder:
         except Exception as exc:  # e.g. a missing runtime download: show it, keep serving
             raise _render_failure(exc) from exc
 
+    def _write_all(self, files: Files):
+        try:
+            return write_site(files, self.out_dir)
+        except OSError as exc:
+            raise BuildFailed([f"{self.out_dir}: cannot write the site: {exc}"]) from exc
+
     def _write(self, files: Files) -> tuple[list[str], list[str]]:
         if files.keys() != self.files.keys():
-            stats = write_site(files, self.out_dir)  # also updates the manifest
+            stats = self._write_all(files)  # also updates the manifest
             return stats.written, stats.removed
         written = []
-        for rel, data in sorted(files.items()):
-            if self.files.get(rel) != data:
-                atomic_write(self.out_dir / rel, data)
-                written.append(rel)
+        try:
+            for rel, data in sorted(files.items()):
+                if self.files.get(rel) != data:
+                    atomic_write(self.out_dir / rel, data)
+                    written.append(rel)
+        except OSError as exc:
+            raise BuildFailed([f"{self.out_dir}: cannot write the site: {exc}"]) from exc
         return written, []

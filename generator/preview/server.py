@@ -58,6 +58,30 @@ class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self.response_started = True
+        super().send_response(code, message)
+
+    def handle_one_request(self) -> None:
+        # The standard handler drops the connection on any unexpected error
+        # (a NUL byte in the path, an unreadable file); answer with an HTTP error.
+        self.response_started = False
+        try:
+            super().handle_one_request()
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):
+            self.close_connection = True
+        except Exception as exc:  # noqa: BLE001 - any request must get an answer
+            self.close_connection = True
+            if self.response_started:
+                return  # the status line is out; closing is all that is left
+            try:
+                if isinstance(exc, (ValueError, UnicodeError)):
+                    self.send_error(400, "Bad request", f"cannot serve this address: {exc}")
+                else:
+                    self.send_error(500, "Internal error", f"{type(exc).__name__}: {exc}")
+            except OSError:
+                pass  # the client has gone
+
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
         if getattr(self.server, "quiet", False) or self.path.startswith(PREVIEW_PREFIX):
             return
@@ -305,7 +329,8 @@ class Preview:
         stamp = time.strftime("%H:%M:%S")
         try:
             result = build()
-        except BuildFailed as failure:
+        except Exception as exc:  # the builder names every failure; anything else is still shown
+            failure = exc if isinstance(exc, BuildFailed) else BuildFailed([f"{type(exc).__name__}: {exc}"])
             kept = "still serving the last good site" if self.builder.site else "serving what is in the output folder"
             self.log(f"[{stamp}] {why}: build FAILED; {kept}")
             for line in failure.messages:
