@@ -40,8 +40,8 @@ def run_check(content: Path, *extra: str, capsys) -> tuple[int, list[str]]:
     "rel, old, new, offset, column, message",
     [
         pytest.param(P2018, "last_verified: 2026-11-21\n", "last_verified: 2026-11-21\nsummary: extra\n", 1, 1,
-                     "summary: unknown key 'summary'; expected one of: ce, certification, changes, contacts, intro, "
-                     "last_verified, level, links, notes, portal, sources, steps, timeline, year", id="unknown-key"),
+                     "summary: unknown key 'summary'; expected one of: ce, certification, changes, contacts, draft, intro, "
+                     "last_verified, level, level_name, links, notes, portal, sources, steps, timeline, year", id="unknown-key"),
         pytest.param(P2018, "  - id: training-officer\n    name:", "  - name:", 0, 5,
                      "contacts[0].id: missing required key 'id' (an id of lowercase letters, digits and dashes)",
                      id="missing-required"),
