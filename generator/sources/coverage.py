@@ -66,8 +66,9 @@ def check_coverage(site: Site, content_dir: Path, sources_dir: Path, report: Rep
 
 
 def _by_fact(facts: list[Fact]) -> dict[tuple[str, str], list[Fact]]:
+    """Each distinct fact with every place it is written, first line first."""
     grouped: dict[tuple[str, str], list[Fact]] = defaultdict(list)
-    for fact in facts:
+    for fact in sorted(facts, key=lambda f: f.line):
         grouped[(fact.kind, fact.key)].append(fact)
     return grouped
 
@@ -125,7 +126,7 @@ class _CycleCheck:
                 self.summary.page_only += 1
                 self.report.warning(
                     self.at("sources"), "sources",
-                    f"fact {min(shown, key=lambda f: f.line)} is on {self.cycle.id} but in none of its source files; "
+                    f"fact {shown[0]} is on {self.cycle.id} but in none of its source files; "
                     "name the source it comes from, or acknowledge it with a reason under that source",
                 )
         for ack in self.acks.values():

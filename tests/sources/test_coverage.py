@@ -181,3 +181,18 @@ def test_a_source_file_name_with_a_folder_or_another_type_is_rejected(project, c
         f"{CYCLE_FILE}:8:11: error: sources[0].file: expected a file name ending in .pdf or .txt, without "
         "folders, got '../flyer.docx'"
     ]
+
+
+def test_the_earlier_cycle_in_what_changed_is_not_taken_for_a_page_fact(project, capsys):
+    """The 2030 page compares with 2028; the 2028 values come from 2028's sources."""
+    text = (project.content / "2030" / "emt.yaml").read_text(encoding="utf-8")
+    earlier = (
+        text.replace("    file: example-2030-emt.txt\n", "    url: https://www.example.org/flyers/2028\n")
+        .replace("2030", "2028").replace("2029", "2027")
+        .replace("amount: 30", "amount: 12").replace("617-555-0100", "617-555-0111")
+    )
+    (project.content / "2028").mkdir()
+    (project.content / "2028" / "emt.yaml").write_text(earlier, encoding="utf-8")
+    code, lines, err = project.check("--strict", capsys=capsys)
+    assert (code, lines) == (0, [])
+    assert "1 cycle(s), 1 document(s) read" in err
