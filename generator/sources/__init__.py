@@ -1,0 +1,1 @@
+"""Source coverage (`check --sources`): read the flyers a cycle names, extract their facts, compare with its page."""
