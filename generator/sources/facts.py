@@ -42,6 +42,7 @@ YEAR = r"(?P<year>(?:19|20)\d\d)"
 # at the end of one line, "2018." on the next): \s crosses lines.
 DATE_PATTERNS = [
     re.compile(rf"(?<![\w/-])(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{{4}}|\d\d)(?![\w/-])"),
+    re.compile(rf"(?<![\w/-])(?P<month>[01]?\d)-(?P<day>[0-3]?\d)-{YEAR}(?![\w/-])"),
     re.compile(rf"(?<![\w-]){YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w-])"),
     re.compile(rf"(?<!\w){MONTH}\s+{DAY}(?:\s*,\s*|\s+){YEAR}(?!\w)"),
     re.compile(rf"(?<![\w/.]){DAY}\s+{MONTH}\s*,?\s+{YEAR}(?!\w)"),
