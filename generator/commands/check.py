@@ -29,7 +29,8 @@ def _failed(report: Report, summary: CoverageSummary | None) -> int:
 
 def run_check(args) -> int:
     try:
-        site, report = load_site(args.content, strict=args.strict)
+        # Drafts too: a draft is what a publisher checks against a new flyer.
+        site, report = load_site(args.content, strict=args.strict, drafts=True)
     except ContentError as exc:
         return _failed(exc.report, None)
     summary = None

@@ -196,3 +196,11 @@ def test_the_earlier_cycle_in_what_changed_is_not_taken_for_a_page_fact(project,
     code, lines, err = project.check("--strict", capsys=capsys)
     assert (code, lines) == (0, [])
     assert "1 cycle(s), 1 document(s) read" in err
+
+
+def test_a_draft_cycle_is_checked_against_its_flyer(project, capsys):
+    project.edit_cycle("year: 2030\n", "year: 2030\ndraft: true\n")
+    project.edit_flyer("Training profile fee: $15", "Training profile fee: $16")
+    code, lines, _ = project.check(capsys=capsys)
+    assert code == 1
+    assert f"{project.sources / FLYER}:6: error: fact '$16' (money) is not on 2030/emt" in lines
