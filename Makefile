@@ -19,6 +19,7 @@ site: install
 test: install-test chromium
 	$(BIN)/python -m generator check --strict $(SOURCES_OPTION)
 	$(BIN)/python -m generator build
+	node --test tests/js/
 	$(BIN)/python -m pytest
 
 install: $(VENV)/.installed site_src/node_modules/.installed

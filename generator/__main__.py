@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -11,6 +12,16 @@ from generator.commands.calc import run_calc
 from generator.commands.check import BESIDE_CONTENT, run_check
 from generator.commands.new_cycle import run_new_cycle
 from generator.commands.serve import run_serve
+
+
+def build_date(text: str) -> dt.date:
+    """`--today YYYY-MM-DD` for argparse: a real calendar day, or a message naming what is wrong."""
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"expected a real date written YYYY-MM-DD, got {text!r}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="leave out the calculator's Pyodide runtime (faster; the calculator pages then say it is unavailable)")
     p.add_argument("--drafts", action="store_true",
                    help="include draft cycles (from new-cycle), each page marked as a draft and not for search engines")
+    p.add_argument("--today", type=build_date, metavar="YYYY-MM-DD",
+                   help="build as of this date: the day pages judge each cycle's status by without JavaScript (default: today)")
     p.set_defaults(func=run_build)
 
     p = sub.add_parser("serve", help="preview on 127.0.0.1, rebuilding and reloading on every edit")

@@ -7,6 +7,7 @@ the functions here, so they write the same files.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import time
 from contextlib import contextmanager
@@ -54,16 +55,20 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_site(content_dir: Path, strict: bool = False, drafts: bool = False) -> tuple[Site, Report]:
+def load_site(
+    content_dir: Path, strict: bool = False, drafts: bool = False, today: dt.date | None = None
+) -> tuple[Site, Report]:
     """Load and validate all content; raise ContentError listing every problem.
 
     Draft cycles are validated always, and are part of the site only with `drafts`.
+    `today` is the build date every page's status is judged against (without
+    JavaScript); None means the real date.
     """
     report = Report()
     loaded = load_content(Path(content_dir), report)
     if loaded is None or report.failed(strict):
         raise ContentError(report)
-    return build_model(loaded, drafts), report
+    return build_model(loaded, today or dt.date.today(), drafts), report
 
 
 def start(build: BuildContext) -> None:
@@ -120,11 +125,17 @@ def render(site: Site, src: Path = SITE_SRC, runtime: bool = True) -> Files:
 
 
 def build(
-    content_dir: Path, out_dir: Path, strict: bool = False, src: Path | None = None, runtime: bool = True,
+    content_dir: Path,
+    out_dir: Path,
+    strict: bool = False,
+    src: Path | None = None,
+    runtime: bool = True,
     drafts: bool = False,
+    today: dt.date | None = None,
 ) -> BuildResult:
     """Build the whole site; `runtime=False` leaves out the calculator's Pyodide bundle,
-    `drafts=True` includes draft cycles (marked as drafts on their pages)."""
+    `drafts=True` includes draft cycles (marked as drafts on their pages), `today`
+    fixes the build date (None: the real date)."""
     src = src or SITE_SRC
     stages: dict[str, float] = {}
     started = mark = time.perf_counter()
@@ -135,7 +146,7 @@ def build(
         stages[name], mark = now - mark, now
 
     with collector_paused():
-        site, report = load_site(content_dir, strict, drafts)
+        site, report = load_site(content_dir, strict, drafts, today)
         stage_done("load")
         files = render(site, src, runtime)  # any template error is raised before writing
         stage_done("render")

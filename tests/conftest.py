@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -21,13 +22,15 @@ CHROMIUM_ARGS = [
 ]
 CONTENT = ROOT / "content"
 SEEDS = ROOT.parent / "shared" / "seeds"
+# The build date of the shared test site: fixed, so no test depends on the real clock.
+BUILD_DAY = dt.date(2026, 11, 30)
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real content built once into a temporary folder (never build/)."""
     out = tmp_path_factory.mktemp("site")
-    build(CONTENT, out)
+    build(CONTENT, out, today=BUILD_DAY)
     return out
 
 

@@ -16,15 +16,27 @@ class Page:
     tags: list[str] = field(default_factory=list)
 
 
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
 class _Reader(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, visible_only: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.page = Page()
         self._chunks: list[str] = []
         self._skip = 0
+        self._visible_only = visible_only
+        self._hidden_depth = 0  # open elements inside a [hidden] subtree, counting its root
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if self._hidden_depth:
+            if tag not in VOID:
+                self._hidden_depth += 1
+            return
+        if self._visible_only and "hidden" in attrs and tag not in VOID:
+            self._hidden_depth = 1
+            return
         self.page.tags.append(tag)
         if tag in ("script", "style"):
             self._skip += 1
@@ -36,16 +48,21 @@ class _Reader(HTMLParser):
             self._chunks.append(" ")
 
     def handle_endtag(self, tag):
+        if self._hidden_depth:
+            self._hidden_depth -= 1
+            return
         if tag in ("script", "style"):
             self._skip -= 1
 
     def handle_data(self, data):
-        if not self._skip:
+        if not self._skip and not self._hidden_depth:
             self._chunks.append(data)
 
 
-def read_page(path: Path) -> Page:
-    reader = _Reader()
+def read_page(path: Path, visible_only: bool = False) -> Page:
+    """The page's text, dates and links; `visible_only` leaves out [hidden] elements,
+    as a browser without JavaScript shows the page."""
+    reader = _Reader(visible_only)
     reader.feed(path.read_text(encoding="utf-8"))
     reader.page.text = re.sub(r"\s+", " ", "".join(reader._chunks))
     return reader.page

@@ -14,7 +14,7 @@ from generator.pipeline import build
 
 def run_build(args) -> int:
     try:
-        result = build(args.content, args.out, strict=args.strict, runtime=not args.no_runtime, drafts=args.drafts)
+        result = build(args.content, args.out, strict=args.strict, runtime=not args.no_runtime, drafts=args.drafts, today=args.today)
     except ContentError as exc:
         print_report(exc.report)
         print(f"build failed: {len(exc.report.errors)} error(s); {args.out}/ was left unchanged", file=sys.stderr)

@@ -16,6 +16,7 @@ from generator.features.guidance import Guidance, RulesExport
 from generator.features.headers import HostHeaders
 from generator.features.offline import OfflineCopy
 from generator.features.sitemap import Sitemap
+from generator.features.status import StatusScripts
 
 FEATURES: tuple[Feature, ...] = (
     RulesExport(),
@@ -24,6 +25,7 @@ FEATURES: tuple[Feature, ...] = (
     Calculator(),
     Guidance(),
     Compare(),
+    StatusScripts(),
     Sitemap(),
     HostHeaders(),
     OfflineCopy(),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 from generator.loading.content_files import LoadedContent
+from generator.model.status import STATUSES, StatusDates, status_dates, status_on
 
 
 @dataclass
@@ -16,6 +18,8 @@ class Cycle:
     file: str
     data: dict[str, Any]
     previous: "Cycle | None" = None
+    dates: StatusDates | None = None  # what decides its status (model/status.py)
+    status: str = ""  # upcoming, open, closing or ended on the build date
 
     @property
     def id(self) -> str:
@@ -54,19 +58,12 @@ class Level:
     name: str
     cycles: list[Cycle] = field(default_factory=list)  # newest first
 
-    @property
-    def current(self) -> Cycle | None:
-        return self.cycles[0] if self.cycles else None
-
-    @property
-    def archive(self) -> list[Cycle]:
-        return self.cycles[1:]
-
 
 @dataclass
 class Site:
     data: dict[str, Any]
     levels: list[Level]
+    built_on: dt.date  # the day the pages' status is judged against without JavaScript (build --today)
 
     @property
     def cycles(self) -> list[Cycle]:
@@ -76,8 +73,9 @@ class Site:
         return next((c for c in self.cycles if c.id == cycle_id), None)
 
 
-def build_model(content: LoadedContent, drafts: bool = False) -> Site:
-    """The site's levels and cycles; draft cycles only with `drafts` (build --drafts, the preview)."""
+def build_model(content: LoadedContent, built_on: dt.date, drafts: bool = False) -> Site:
+    """The site's levels and cycles, each with its status on `built_on`; draft cycles
+    only with `drafts` (build --drafts, the preview)."""
     levels = [Level(lvl["slug"], lvl["name"]) for lvl in content.site["levels"]]
     by_slug = {level.slug: level for level in levels}
     for source in content.cycles:
@@ -86,9 +84,13 @@ def build_model(content: LoadedContent, drafts: bool = False) -> Site:
         level = by_slug[source.data["level"]]
         # A cycle's flyer may name the level its own way ("EMT-Basic"); only its own pages say so.
         name = source.data.get("level_name") or level.name
-        level.cycles.append(Cycle(source.data["year"], level.slug, name, source.file, source.data))
+        cycle = Cycle(source.data["year"], level.slug, name, source.file, source.data)
+        cycle.dates = status_dates(source.data)
+        cycle.status = status_on(cycle.dates, built_on)
+        assert cycle.status in STATUSES
+        level.cycles.append(cycle)
     for level in levels:
         level.cycles.sort(key=lambda c: c.year, reverse=True)
         for newer, older in zip(level.cycles, level.cycles[1:]):
             newer.previous = older
-    return Site(content.site, levels)
+    return Site(content.site, levels, built_on)

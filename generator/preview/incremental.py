@@ -14,6 +14,8 @@ a feature's site-wide hook (see features/base.py).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -66,7 +68,9 @@ def _render_failure(exc: Exception) -> BuildFailed:
 
 
 class IncrementalBuilder:
-    def __init__(self, content_dir: Path, out_dir: Path, src: Path = SITE_SRC, runtime: bool = True):
+    def __init__(self, content_dir: Path, out_dir: Path, src: Path = SITE_SRC, runtime: bool = True,
+                 today: dt.date | None = None):
+        self.today = today  # the build date pages state; None: the real date at each rebuild
         self.content_dir = Path(content_dir).resolve()
         self.out_dir = Path(out_dir)
         self.src = Path(src)
@@ -99,7 +103,7 @@ class IncrementalBuilder:
             loaded = None
         if loaded is None:
             raise BuildFailed(_report_lines(report, "error"))
-        site = build_model(loaded, drafts=True)
+        site = build_model(loaded, self.today or dt.date.today(), drafts=True)
         build = BuildContext(site, self.src, self.runtime)
         files, owned = self._render(build, {}, {}, site.cycles)
         self._finish(files, build)
@@ -159,7 +163,7 @@ class IncrementalBuilder:
         if report.errors:
             raise BuildFailed(_report_lines(report, "error"))
 
-        site = build_model(LoadedContent(self.site_data, list(sources.values())), drafts=True)
+        site = build_model(LoadedContent(self.site_data, list(sources.values())), self.today or dt.date.today(), drafts=True)
         affected = [c for c in site.cycles if c.id in changed_ids or (c.previous and c.previous.id in changed_ids)]
         kept = dict(self.files)
         for cycle in affected:

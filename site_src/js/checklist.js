@@ -121,7 +121,15 @@
       (title ? title.textContent.trim() : "");
   }
 
+  // The cycle's status, as the page's status script set it for the same day
+  // (site_src/js/status-page.mjs runs first) or as the build wrote it.
+  function cycleEnded() {
+    var main = document.querySelector("main[data-cycle-status]");
+    return !!main && main.getAttribute("data-cycle-status") === "ended";
+  }
+
   function nextThing(open) {
+    if (cycleEnded()) return ["This cycle has ended, so nothing on this list is to be done now. The notice at the top says where to find the current requirements."];
     if (!open.length) return ["Everything on this list is ticked."];
     var box = open[0];
     var link = el("a", null, [stepName(box)]);
@@ -134,7 +142,7 @@
 
   function warningsFor(today, open) {
     var items = [];
-    if (!open.length) return items;
+    if (!open.length || cycleEnded()) return items;
 
     document.querySelectorAll(".key-date[data-date]").forEach(function (row) {
       var kind = row.getAttribute("data-kind");

@@ -47,7 +47,7 @@ def test_ticks_are_kept_per_cycle(page, site_url):
 
 
 def test_next_thing_to_do_follows_the_ticks(page, site_url):
-    page.goto(site_url + PARAMEDIC)
+    page.goto(site_url + PARAMEDIC + "?today=2018-01-10")
     next_line = page.locator("#checklist-next")
     assert next_line.inner_text() == "Next: Step 1, A: Create a training profile."
     page.get_by_label("Create a training profile.").check()
@@ -60,6 +60,16 @@ def test_next_thing_to_do_follows_the_ticks(page, site_url):
     page.locator(BOX).nth(8).check()
     assert next_line.inner_text() == "Everything on this list is ticked."
     assert progress(page) == "9 of 9 done"
+
+
+def test_an_ended_cycles_checklist_names_no_next_step_and_no_deadlines(page, site_url):
+    page.goto(site_url + PARAMEDIC + "?today=2026-11-30")
+    assert page.locator("main").get_attribute("data-cycle-status") == "ended"
+    assert page.locator("#checklist-next").inner_text().startswith("This cycle has ended, so nothing on this list is to be done now.")
+    assert "Next:" not in page.locator("#checklist-status").inner_text()
+    assert warnings(page) == []
+    assert page.get_by_text("Tick each step as you finish it").is_hidden()
+    assert page.get_by_text("Do not follow it for a renewal now.").is_visible()
 
 
 def test_passed_deadlines_are_warned_about(page, site_url):
