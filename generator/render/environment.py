@@ -54,6 +54,7 @@ def make_environment(templates: Path, auto_reload: bool = True) -> Environment:
         markdown_inline=prose.markdown_inline,
         fact=prose.fact_html,
         date_tag=prose.date_tag,
+        long_date=prose.long_date,
         money=prose.money,
         tel_href=prose.tel_href,
     )

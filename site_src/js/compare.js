@@ -28,6 +28,7 @@
     let differing = 0;
     let total = 0;
     table.querySelectorAll("tbody").forEach(function (group) {
+      if (!group.querySelector("tr[data-key]")) return; // the status row is always shown
       let shown = 0;
       group.querySelectorAll("tr[data-key]").forEach(function (row) {
         const a = row.querySelector('[data-cycle="' + CSS.escape(pickA.value) + '"]');
