@@ -163,7 +163,7 @@ class _CycleCheck:
                 details.append(f"page {page}")
             others = sorted({f.line for f in found[1:]} - {first.line})
             if others:
-                details.append("also line " + ", ".join(map(str, others)))
+                details.append(("also line " if len(others) == 1 else "also lines ") + ", ".join(map(str, others)))
             suffix = f" ({'; '.join(details)})" if details else ""
             self.report.error(
                 Location(str(path), first.line, 0), "",

@@ -35,6 +35,13 @@ def test_a_fact_removed_from_the_page_is_an_error_at_the_flyer_line(project, cap
     assert "1 missing from the page" in err
 
 
+def test_a_fact_written_several_times_is_reported_once_with_its_other_lines(project, capsys):
+    project.edit_flyer("Training profile fee: $15\n", "Training profile fee: $15\n(the $15 is paid online)\n")
+    project.edit_cycle("        fees:\n          - amount: 15\n            who: Training profile fee\n", "")
+    code, lines, _ = project.check(capsys=capsys)
+    assert (code, lines) == (1, [f"{project.sources / FLYER}:6: error: fact '$15' (money) is not on 2030/emt (also line 7)"])
+
+
 def test_a_changed_phone_number_is_missing_and_the_new_one_unsourced(project, capsys):
     project.edit_cycle("    phone: 617-555-0100\n", "    phone: 617-555-0199\n")
     project.edit_cycle("at 617-555-0100.", "at 617-555-0199.")
