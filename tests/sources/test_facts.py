@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from dateutil import parser
 
 from generator.sources.facts import extract_facts, fact_key
+from tests.conftest import SEEDS
+from tests.sources.conftest import FIXTURE
 
 
 def facts(text: str, kind: str, year: int | None = None) -> list[tuple[str, str]]:
@@ -89,3 +94,20 @@ def test_fact_key_reads_one_fact_of_the_kind_named():
     assert fact_key("date", "April 1", 2024) == "2024-04-01"
     assert fact_key("money", "125") is None
     assert fact_key("money", "$25 and $30") is None
+
+
+def test_every_date_found_reads_the_same_with_dateutil():
+    """The hand-written date patterns agree with a date library on what each date is."""
+    texts = [(FIXTURE / "flyers" / "example-2030-emt.txt").read_text(encoding="utf-8"),
+             "3-31-2018, Mar. 31st, 2018, 31 March 2018, 2018-03-31, Sept 1, 2017"]
+    if SEEDS.is_dir():
+        texts += [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    checked = 0
+    for text in texts:
+        for fact in extract_facts(text, 2030):
+            if fact.kind != "date":
+                continue
+            default = dt.datetime(int(fact.key[:4]) if fact.guessed_year else 2000, 1, 1)
+            assert parser.parse(fact.text, default=default).date().isoformat() == fact.key, fact.text
+            checked += 1
+    assert checked >= 15
