@@ -4,12 +4,14 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Unit tests of the pure browser modules (tests/js/*.test.mjs), on the built assets/js.
+NODE_TEST := node --test --test-reporter=dot tests/js/
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The official flyers sit beside the repository when they are there (as in CI);
 # then the checks also compare every flyer fact with its page.
 SOURCES_OPTION := $(if $(wildcard ../shared/seeds),--sources ../shared/seeds)
 
-.PHONY: site test install install-test chromium check bench serve clean
+.PHONY: site test test-js install install-test chromium check bench serve clean
 
 ## Install the generator and the pinned browser runtime, then build the site into build/.
 site: install
@@ -19,8 +21,13 @@ site: install
 test: install-test chromium
 	$(BIN)/python -m generator check --strict $(SOURCES_OPTION)
 	$(BIN)/python -m generator build
-	node --test tests/js/
+	$(NODE_TEST)
 	$(BIN)/python -m pytest
+
+## Unit tests of the browser modules alone (node --test), on a quick build of their own.
+test-js: install
+	$(BIN)/python -m generator build --no-runtime --out .cache/js-site
+	SITE_JS=.cache/js-site/assets/js $(NODE_TEST)
 
 install: $(VENV)/.installed site_src/node_modules/.installed
 

@@ -4,13 +4,8 @@ and which components its content allows.
 """
 
 import datetime
-import re
 
 from . import texts
-
-# The delivery-type segment of an OEMS/CAPCE approval number: T1-T5 (OEMS) or
-# F1-F5 (CAPCE), e.g. 16-EMT-F3-0001. Which of them are DE comes from the rules.
-_CODE_SEGMENT = re.compile(r"[TF][1-5]\Z")
 
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -42,10 +37,11 @@ class Item:
 
 
 def approval_code(approval, known_codes):
-    """First dash-separated segment that is a delivery code, upper-cased, or None."""
+    """First dash-separated segment that is a delivery code (16-EMT-F3-0001:
+    F3), upper-cased, or None. ``known_codes``: vocabulary.recognised_codes."""
     for segment in approval.split("-"):
         segment = segment.strip().upper()
-        if _CODE_SEGMENT.match(segment) or segment in known_codes:
+        if segment in known_codes:
             return segment
     return None
 

@@ -7,22 +7,11 @@ field, so the browser can show them next to the right row.
 import json
 
 from .errors import Errors
-from .values import ZERO, has_at_most_two_places, parse_date, to_decimal
+from .values import ZERO, parse_date, to_decimal, within_decimal_places
+from .vocabulary import (COURSE_FIELDS, DELIVERIES, HOURS_DECIMAL_PLACES, INPUT_SCHEMA_VERSION,
+                         MAX_COURSE_HOURS, MAX_COURSES, MAX_TITLE_LENGTH, PROFILE_FIELDS, TOP_FIELDS)
 
-INPUT_SCHEMA_VERSION = 1
-
-# A single CE course longer than this is a typing mistake (a whole cycle
-# needs 16-60 hours); the bound also keeps the arithmetic small.
-MAX_COURSE_HOURS = 200
-# Far above any real transcript; keeps the assignment fast in the browser.
-MAX_COURSES = 500
-MAX_TITLE_LENGTH = 300
-
-DELIVERIES = ("in_person", "live_virtual", "distributive")
-
-_TOP_KEYS = ("schema", "cycle", "profile", "courses")
-_PROFILE_KEYS = ("nremt", "last_recertified")
-_COURSE_KEYS = ("title", "date", "hours", "approval", "delivery", "national", "component")
+__all__ = ["INPUT_SCHEMA_VERSION", "Course", "Profile", "parse_input"]
 
 
 class Profile:
@@ -69,9 +58,9 @@ def parse_input(data, cycle, today, errors=None):
         errors.add(None, None, "The input must be a JSON object with schema, cycle, profile and courses.")
         return Profile(), []
     for key in data:
-        if key not in _TOP_KEYS:
+        if key not in TOP_FIELDS:
             errors.add(None, str(key), f"Unknown field {_shown(key)} at the top level; "
-                       f"allowed fields are {', '.join(_TOP_KEYS)}.")
+                       f"allowed fields are {', '.join(TOP_FIELDS)}.")
 
     schema = data.get("schema")
     if "schema" not in data:
@@ -114,9 +103,9 @@ def _parse_profile(raw, cycle, today, errors):
         errors.add(None, "profile", "profile must be an object (nremt, last_recertified).")
         raw = {}
     for key in raw:
-        if key not in _PROFILE_KEYS:
+        if key not in PROFILE_FIELDS:
             errors.add(None, f"profile.{key}", f"Unknown field {_shown(key)} in profile; "
-                       f"allowed fields are {', '.join(_PROFILE_KEYS)}.")
+                       f"allowed fields are {', '.join(PROFILE_FIELDS)}.")
     nremt = raw.get("nremt")
     if nremt is not None and not isinstance(nremt, bool):
         errors.add(None, "profile.nremt", "profile.nremt must be true, false or null (not answered).")
@@ -163,8 +152,8 @@ def _parse_course(index, raw, cycle, errors):
         errors.add(index, field, f"{label}: {message}")
 
     for key in raw:
-        if key not in _COURSE_KEYS:
-            bad(str(key), f"unknown field {_shown(key)}; allowed fields are {', '.join(_COURSE_KEYS)}.")
+        if key not in COURSE_FIELDS:
+            bad(str(key), f"unknown field {_shown(key)}; allowed fields are {', '.join(COURSE_FIELDS)}.")
 
     if not isinstance(title, str):
         bad("title", "title must be text.")
@@ -191,8 +180,9 @@ def _parse_course(index, raw, cycle, errors):
         elif hours > MAX_COURSE_HOURS:
             bad("hours", f"hours {_shown(raw['hours'])} is more than {MAX_COURSE_HOURS}, "
                 "which no single CE course has; check the number.")
-        elif not has_at_most_two_places(hours):
-            bad("hours", f"hours may have at most 2 decimal places (e.g. 1.25), got {_shown(raw['hours'])}.")
+        elif not within_decimal_places(hours):
+            bad("hours", f"hours may have at most {HOURS_DECIMAL_PLACES} decimal places (e.g. 1.25), "
+                f"got {_shown(raw['hours'])}.")
 
     approval = raw.get("approval")
     if approval is None:

@@ -7,9 +7,8 @@ by the site build, so problems here are reported like input errors (field
 """
 
 from .errors import Errors
-from .values import ZERO, has_at_most_two_places, parse_date, to_decimal
-
-RULES_SCHEMA_VERSION = 1
+from .values import ZERO, parse_date, to_decimal, within_decimal_places
+from .vocabulary import HOURS_DECIMAL_PLACES, RULES_SCHEMA_VERSION, recognised_codes
 
 
 class Component:
@@ -115,8 +114,8 @@ class _Reader:
         if value is None and nullable:
             return None
         number = to_decimal(value) if isinstance(value, str) else None
-        if number is None or number < ZERO or not has_at_most_two_places(number):
-            return self.bad(path, "must be a decimal string such as \"12.5\" (>= 0, at most 2 places)")
+        if number is None or number < ZERO or not within_decimal_places(number):
+            return self.bad(path, f"must be a decimal string such as \"12.5\" (>= 0, at most {HOURS_DECIMAL_PLACES} places)")
         return number
 
     def codes(self, parent, key, path):
@@ -175,10 +174,10 @@ def _parse(rules, r):
         issuers = []
     cycle.issuers = issuers
     cycle.distributive_codes = r.codes(approval, "distributive_codes", "ce.approval.distributive_codes")
-    # Codes the data names explicitly are recognised even if they do not look like T1-T5/F1-F5.
+    # Codes the data names are recognised even if they are not standard ones.
     others = r.codes(approval, "non_distributive_codes", "ce.approval.non_distributive_codes") \
         if "non_distributive_codes" in approval else []
-    cycle.known_codes = set(cycle.distributive_codes or ()) | set(others or ())
+    cycle.known_codes = frozenset(recognised_codes([*(cycle.distributive_codes or ()), *(others or ())]))
     cycle.approval_source = r.source(approval, "ce.approval", sources)
 
     cycle.components = []

@@ -6,6 +6,7 @@ for the engine's own common-sense rule that future courses do not count).
 """
 
 from .values import date_text, hours_text
+from .vocabulary import code_ranges
 
 
 def _h(hours):
@@ -117,7 +118,7 @@ def delivery_conflict(course, code, distributive):
 
 def delivery_assumed():
     return {"code": "delivery_assumed",
-            "message": "No delivery given and the approval number has no T1-T5/F1-F5 code, so this "
+            "message": f"No delivery given and the approval number has no {code_ranges('/')} code, so this "
                        "course is treated as distributive education (DE), the stricter case. "
                        "Set delivery to in person or live virtual if it was taught live."}
 

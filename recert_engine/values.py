@@ -8,17 +8,15 @@ import datetime
 import re
 from decimal import Decimal, InvalidOperation
 
+from .vocabulary import HOURS_DECIMAL_PLACES, MAX_YEAR, MIN_YEAR
+
 ZERO = Decimal(0)
-CENT = Decimal("0.01")
+CENT = Decimal(1).scaleb(-HOURS_DECIMAL_PLACES)  # the smallest part of an hour: 0.01
 
 _NUMBER_TEXT = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)\Z")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July",
            "August", "September", "October", "November", "December")
-
-# Dates outside these years are typing mistakes, not real course dates.
-MIN_YEAR = 1900
-MAX_YEAR = 2100
 
 
 def to_decimal(value):
@@ -46,8 +44,8 @@ def to_decimal(value):
     return None
 
 
-def has_at_most_two_places(value):
-    """True if value is a whole number of hundredths (e.g. 1.25, 0.5, 3)."""
+def within_decimal_places(value):
+    """True if value has at most HOURS_DECIMAL_PLACES decimals (1.25, 0.5 and 3, not 1.255)."""
     return value == value.quantize(CENT)
 
 

@@ -3,19 +3,19 @@ and what the scripts are told about the cycle."""
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
+import subprocess
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
 from generator.model.rules_export import rules_for
 from generator.pipeline import load_site, render
+from recert_engine import vocabulary
 from tests.conftest import CONTENT
 
-ROOT = Path(__file__).resolve().parent.parent
-JS = ROOT / "site_src" / "js"
 
 
 class Page(HTMLParser):
@@ -191,14 +191,14 @@ def test_course_row_template_offers_every_engine_field(site_files, pages):
         page = pages[path]
         in_template = [(t, a) for t, a, anc in page.tags if "template" in anc]
         fields = {a["data-field"]: (t, a) for t, a in in_template if "data-field" in a}
-        assert set(fields) == {"title", "date", "hours", "approval", "delivery", "national", "component"}
+        assert set(fields) == set(vocabulary.COURSE_FIELDS)
         labelled = {a["data-label"] for t, a in in_template if t == "label" and "data-label" in a}
         assert labelled == set(fields), "every field needs a label"
         assert fields["date"][1]["type"] == "date"
         assert fields["national"][1]["type"] == "checkbox"
         options = [a.get("value") for t, a in in_template if t == "option"]
         ids = [c["id"] for c in rules_for(cycle)["ce"]["components"]]
-        assert options == ["", "in_person", "live_virtual", "distributive", "", *ids]
+        assert options == ["", *vocabulary.DELIVERIES, "", *ids]
 
 
 def test_without_scripts_the_page_explains_itself_and_hides_the_form(pages):
@@ -240,12 +240,17 @@ def test_dates_on_the_page_are_time_elements(pages):
             assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", attrs["datetime"])
 
 
-def test_csv_columns_documented_on_the_page_are_the_ones_the_code_reads(pages):
-    model = (JS / "calc" / "model.mjs").read_text(encoding="utf-8")
-    fields = re.search(r"COURSE_FIELDS = \[([^\]]+)\]", model).group(1)
-    code_columns = re.findall(r'"(\w+)"', fields)
-    transfer = (JS / "calc" / "transfer.mjs").read_text(encoding="utf-8")
-    assert "CSV_COLUMNS = COURSE_FIELDS" in transfer
+def test_csv_columns_documented_on_the_page_are_the_engine_course_fields(pages):
+    # The browser's import and export use the same names (tests/js/transfer.test.mjs).
     for path, page in pages.items():
         documented = [t.strip() for t, anc in page.texts if anc[-2:] == ["th", "code"]]
-        assert documented == code_columns, path
+        assert documented == list(vocabulary.COURSE_FIELDS), path
+
+
+def test_browser_gets_the_engine_vocabulary(site_files, tmp_path):
+    _, files = site_files
+    module = tmp_path / "vocabulary.mjs"
+    module.write_bytes(files["assets/js/vocabulary.mjs"])
+    script = "import(process.argv[1]).then((m) => console.log(JSON.stringify(m)))"
+    shown = subprocess.run(["node", "-e", script, module.as_uri()], capture_output=True, text=True, check=True).stdout
+    assert json.loads(shown) == vocabulary.browser_values()

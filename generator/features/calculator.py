@@ -12,6 +12,7 @@ from __future__ import annotations
 from generator.features.base import BuildContext, CyclePages, Feature
 from generator.features.runtime import runtime_files
 from generator.render.environment import CSP_WASM, Files, Renderer
+from recert_engine.vocabulary import DELIVERY_LABELS
 
 PAGE = "calculator/index.html"
 LABEL = "Hour calculator"
@@ -26,12 +27,8 @@ WORKER = "assets/js/engine-worker.mjs"
 # slow phone over a weak signal takes tens of seconds.
 LOAD_TIMEOUT_SECONDS = 90
 
-DELIVERY_CHOICES = (
-    ("", "Not sure"),
-    ("in_person", "In person"),
-    ("live_virtual", "Live virtual (taught live online)"),
-    ("distributive", "Distributive (self-paced or recorded)"),
-)
+# The form's choices: the engine's delivery kinds, after "not sure" (none given).
+DELIVERY_CHOICES = (("", "Not sure"), *DELIVERY_LABELS.items())
 
 
 class Calculator(Feature):

@@ -17,9 +17,11 @@ from generator.features.headers import HostHeaders
 from generator.features.offline import OfflineCopy
 from generator.features.sitemap import Sitemap
 from generator.features.status import StatusScripts
+from generator.features.vocabulary import BrowserVocabulary
 
 FEATURES: tuple[Feature, ...] = (
     RulesExport(),
+    BrowserVocabulary(),
     Checklist(),
     Calendar(),
     Calculator(),

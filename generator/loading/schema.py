@@ -20,6 +20,7 @@ import yaml
 from generator.loading.diagnostics import Report
 from generator.loading.yaml_source import location_of
 from generator.sources.facts import KINDS as FACT_KINDS
+from recert_engine.vocabulary import APPROVAL_CODES, code_ranges
 
 VERIFY_TAG = "!verify"
 STR_TAG = "tag:yaml.org,2002:str"
@@ -419,7 +420,7 @@ COMPONENT = R(
     source=opt(Slug()),
 )
 
-APPROVAL_CODE = Text(r"[TF][1-5]", "an approval code T1-T5 or F1-F5")
+APPROVAL_CODE = Text("|".join(APPROVAL_CODES), f"an approval code {code_ranges()}")
 
 # A deliberate difference between a source document and the page, so that
 # `check --sources` can pass honestly; the reason is for the next publisher.

@@ -11,8 +11,7 @@ from typing import Any
 
 from generator.model.site import Cycle
 from generator.text.prose import plain_text
-
-RULES_SCHEMA_VERSION = 1
+from recert_engine.vocabulary import RULES_SCHEMA_VERSION, recognised_codes
 
 
 def _number(value: Decimal | None) -> str | None:
@@ -62,6 +61,7 @@ def rules_for(cycle: Cycle) -> dict[str, Any]:
                 "issuers": list(approval["issuers"]),
                 "distributive_codes": list(approval["distributive_codes"]),
                 "non_distributive_codes": list(approval["non_distributive_codes"]),
+                "recognised_codes": recognised_codes(approval["distributive_codes"] + approval["non_distributive_codes"]),
                 "source": approval.get("source") or default_source,
             },
             "components": [

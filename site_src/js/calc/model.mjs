@@ -2,9 +2,7 @@
 // is lost between visits) and their conversion to the engine's input format
 // (recert_engine/FORMAT.md: schema 1).
 
-export const INPUT_SCHEMA = 1;
-export const COURSE_FIELDS = ["title", "date", "hours", "approval", "delivery", "national", "component"];
-export const DELIVERIES = ["in_person", "live_virtual", "distributive"];
+import { INPUT_SCHEMA_VERSION } from "../vocabulary.mjs";
 
 export function blankCourse() {
   return { title: "", date: "", hours: "", approval: "", delivery: "", national: false, component: "" };
@@ -48,7 +46,7 @@ export function toEngineProfile(profile, needsLastRecertified) {
 
 export function toEngineInput(cycle, profile, courses, needsLastRecertified) {
   return {
-    schema: INPUT_SCHEMA,
+    schema: INPUT_SCHEMA_VERSION,
     cycle,
     profile: toEngineProfile(profile, needsLastRecertified),
     courses: courses.map(toEngineCourse),

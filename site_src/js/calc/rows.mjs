@@ -3,7 +3,8 @@
 // key that never changes while the page is open, so error links and labels
 // stay right when rows above it are removed.
 
-import { blankCourse, COURSE_FIELDS } from "./model.mjs";
+import { blankCourse } from "./model.mjs";
+import { COURSE_FIELDS } from "../vocabulary.mjs";
 
 export class CourseList {
   constructor({ list, template, emptyNote }) {

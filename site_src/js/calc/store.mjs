@@ -9,7 +9,8 @@
 // Every course field is kept as typed (strings; national is a boolean), so a
 // half-typed course survives a reload. A later format gets a new key version.
 
-import { blankCourse, blankState, COURSE_FIELDS } from "./model.mjs";
+import { blankCourse, blankState } from "./model.mjs";
+import { COURSE_FIELDS } from "../vocabulary.mjs";
 
 export const STORE_FORMAT = 1;
 

@@ -9,13 +9,13 @@
 
 import { parseCsv, toCsv } from "./csv.mjs";
 import { isRealDate } from "./format.mjs";
-import { COURSE_FIELDS, DELIVERIES, INPUT_SCHEMA, blankCourse, fromEngineCourse, fromEngineProfile } from "./model.mjs";
+import { blankCourse, fromEngineCourse, fromEngineProfile } from "./model.mjs";
+import {
+  COURSE_FIELDS, DELIVERIES, INPUT_SCHEMA_VERSION, MAX_COURSES, PROFILE_FIELDS, TOP_FIELDS,
+} from "../vocabulary.mjs";
 
 export const CSV_COLUMNS = COURSE_FIELDS;
-export const MAX_COURSES = 500; // the engine's limit
 const REQUIRED_COLUMNS = ["date", "hours"];
-const PROFILE_KEYS = ["nremt", "last_recertified"];
-const TOP_KEYS = ["schema", "cycle", "profile", "courses"];
 const NUMBER = /^(\d+(\.\d*)?|\.\d+)$/;
 
 const show = (value) => {
@@ -89,7 +89,7 @@ function jsonProfile(raw, problems) {
     return null;
   }
   for (const key of Object.keys(raw)) {
-    if (!PROFILE_KEYS.includes(key)) problems.push(`profile: unknown field ${show(key)}; the fields are ${PROFILE_KEYS.join(", ")}.`);
+    if (!PROFILE_FIELDS.includes(key)) problems.push(`profile: unknown field ${show(key)}; the fields are ${PROFILE_FIELDS.join(", ")}.`);
   }
   if (raw.nremt !== undefined && raw.nremt !== null && typeof raw.nremt !== "boolean") problems.push("profile.nremt must be true or false.");
   const last = raw.last_recertified;
@@ -119,9 +119,9 @@ export function importJson(text, { cycle, components }) {
     return { errors: ["The file must hold one JSON object with schema, cycle, profile and courses, as the calculator exports it."] };
   }
   for (const key of Object.keys(data)) {
-    if (!TOP_KEYS.includes(key)) problems.push(`Unknown field ${show(key)} at the top; the fields are ${TOP_KEYS.join(", ")}.`);
+    if (!TOP_FIELDS.includes(key)) problems.push(`Unknown field ${show(key)} at the top; the fields are ${TOP_FIELDS.join(", ")}.`);
   }
-  if (data.schema !== INPUT_SCHEMA) problems.push(`schema is ${show(data.schema)}, but this calculator reads schema ${INPUT_SCHEMA} files.`);
+  if (data.schema !== INPUT_SCHEMA_VERSION) problems.push(`schema is ${show(data.schema)}, but this calculator reads schema ${INPUT_SCHEMA_VERSION} files.`);
   if (data.cycle !== cycle) {
     problems.push(`This file is for cycle ${show(data.cycle)}, but this calculator is for ${cycle}. Open the calculator for that cycle.`);
   }
