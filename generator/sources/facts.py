@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
 
+from recert_engine.vocabulary import APPROVAL_CODES
+
 KINDS = ("money", "date", "phone", "email", "web", "hours", "approval-code")
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -67,7 +69,7 @@ HOURS = re.compile(
     r"(?<![\w.$/-])(?P<number>\d+(?:\.\d+)?)\s*(?:-\s*)?(?:total\s+)?(?:hours?|hrs?|h)(?![\w-])",
     re.IGNORECASE,
 )
-APPROVAL_CODE = re.compile(r"(?<![\w-])[TF][1-5](?![\w-])")
+APPROVAL_CODE = re.compile(rf"(?<![\w-])(?:{'|'.join(APPROVAL_CODES)})(?![\w-])")
 
 
 @dataclass(frozen=True)
