@@ -15,7 +15,7 @@ CENT = Decimal(1).scaleb(-HOURS_DECIMAL_PLACES)  # the smallest part of an hour:
 
 _NUMBER_TEXT = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)\Z")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
            "August", "September", "October", "November", "December")
 
 
@@ -83,4 +83,4 @@ def parse_date(value):
 
 def date_text(day):
     """date -> 'April 1, 2016' (no locale dependence)."""
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+    return f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"

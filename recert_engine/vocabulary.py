@@ -3,7 +3,7 @@
 The engine validates input with these values; the site build exports the
 approval codes into each cycle's rules.json and writes this module's
 ``BROWSER`` names into the browser's ``assets/js/vocabulary.mjs``
-(generator/features/vocabulary.py), so the calculator's form, imports and
+(generator/features/shared_scripts.py), so the calculator's form, imports and
 checks use the very same values. Change a value here and every place follows.
 """
 

@@ -107,35 +107,6 @@ def test_calculator_allows_webassembly_and_still_forbids_inline_code(site_files,
     assert "wasm-unsafe-eval" not in guidance.one("meta", http_equiv="Content-Security-Policy")["content"]
 
 
-def test_scripts_and_styles_the_page_loads_are_in_the_build(site_files, pages):
-    _, files = site_files
-    for path, page in pages.items():
-        folder = posixpath.dirname(path)
-        refs = [a["src"] for a in page.find("script")] + [a["href"] for a in page.find("link", rel="stylesheet")]
-        assert refs, path
-        for ref in refs:
-            assert not ref.startswith(("/", "http:", "https:")), f"{path}: {ref} is not relative"
-            target = posixpath.normpath(posixpath.join(folder, ref))
-            assert target in files, f"{path}: {ref} -> {target} is not built"
-        modules = [a for a in page.find("script") if a.get("type") == "module"]
-        assert "calculator.mjs" in [posixpath.basename(m["src"]) for m in modules]
-
-
-def test_every_module_the_calculator_imports_is_shipped(site_files):
-    _, files = site_files
-    pending, seen = ["assets/js/calculator.mjs"], set()
-    while pending:
-        path = pending.pop()
-        if path in seen:
-            continue
-        seen.add(path)
-        assert path in files, f"{path} is imported but not built"
-        source = files[path].decode("utf-8")
-        for ref in re.findall(r'^import .*? from "(\.[^"]+)";', source, flags=re.M):
-            pending.append(posixpath.normpath(posixpath.join(posixpath.dirname(path), ref)))
-    assert len(seen) >= 8, seen
-
-
 def test_page_tells_the_scripts_about_its_cycle(site_files, pages):
     _, files = site_files
     for cycle, path in calculator_pages(site_files):

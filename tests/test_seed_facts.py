@@ -89,7 +89,8 @@ def test_typed_content_facts_are_on_the_page(site, built_site):
             assert money(fee["amount"]) in page.text
         for component in data["ce"]["components"]:
             assert f"{component['name']}: {component['hours']} hours" in page.text
-            limit = "No limit" if component["de_limit"] is None else f"{component['de_limit']} hours at most"
+            de = component["de_limit"]
+            limit = "No limit" if de is None else "None" if de == 0 else f"{de} hours at most"
             assert limit in page.text
         for contact in data["contacts"]:
             for key in ("phone", "email", "url"):

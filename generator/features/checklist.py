@@ -1,7 +1,7 @@
 """A printable self-check checklist per cycle, which remembers ticks in the browser.
 
 Every sub-step is a real checkbox, so the page works as a paper list without
-JavaScript; site_src/js/checklist.js adds saved ticks, progress, the next thing
+JavaScript; site_src/js/checklist.mjs adds saved ticks, progress, the next thing
 to do and deadline warnings, reading the dates from data attributes here.
 """
 
@@ -14,7 +14,7 @@ from generator.render.environment import Renderer
 
 CHECKLIST_PAGE = "checklist/index.html"
 CHECKLIST_LABEL = "Self-check checklist"
-SCRIPT = "checklist.js"
+SCRIPT = "checklist.mjs"
 STORAGE_VERSION = "v1"  # bump when stored ticks can no longer be read as they are
 
 DEADLINE_MARKS = ("ce_last_day", "last_day_without_penalty", "last_day")

@@ -1,6 +1,6 @@
 """The compare page: every cycle as a column, one row per fact.
 
-Without JavaScript the page is a plain table of all cycles; site_src/js/compare.js
+Without JavaScript the page is a plain table of all cycles; site_src/js/compare.mjs
 adds two drop-downs to show any two cycles side by side and mark what differs.
 """
 
@@ -14,7 +14,7 @@ from generator.model.site import Cycle, Site
 from generator.render.environment import Renderer
 
 PAGE = "compare/index.html"
-SCRIPT = "assets/js/compare.js"
+SCRIPT = "assets/js/compare.mjs"
 
 
 @dataclass(frozen=True)
@@ -85,4 +85,4 @@ class Compare(Feature):
         site = renderer.site
         notes = [(cycle, cycle.data["changes"]["body"]) for cycle in columns_for(site) if cycle.data.get("changes")]
         renderer.page(PAGE, "compare.html", table=compare_table(site), notes=notes)
-        renderer.files[SCRIPT] = (renderer.src / "js" / "compare.js").read_bytes()
+        renderer.files[SCRIPT] = (renderer.src / "js" / "compare.mjs").read_bytes()

@@ -17,11 +17,11 @@ from generator.features.headers import HostHeaders
 from generator.features.offline import OfflineCopy
 from generator.features.sitemap import Sitemap
 from generator.features.status import StatusScripts
-from generator.features.vocabulary import BrowserVocabulary
+from generator.features.shared_scripts import SharedScripts
 
 FEATURES: tuple[Feature, ...] = (
     RulesExport(),
-    BrowserVocabulary(),
+    SharedScripts(),
     Checklist(),
     Calendar(),
     Calculator(),

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Union
 
 from generator.model.site import Cycle
-from generator.text.prose import hours, money
+from generator.text.prose import AFTER_LAST_RECERTIFICATION, de_limit, hours, money
 
 Value = Union[str, dt.date, tuple, None]  # tuple: several lines (the steps); None: not listed
 
@@ -59,14 +58,6 @@ class ChangeSet:
         return group_by_section(self.rows)
 
 
-def _hours(value: Decimal) -> str:
-    return f"{hours(value)} hours"
-
-
-def _de_limit(value: Decimal | None) -> str:
-    return "No limit" if value is None else f"{hours(value)} hours at most"
-
-
 def cycle_facts(cycle: Cycle) -> list[Fact]:
     d = cycle.data
     facts: list[Fact] = []
@@ -79,17 +70,17 @@ def cycle_facts(cycle: Cycle) -> list[Fact]:
     add("cert.new_expiration", "Certification", "New expiration once recertified", cert.get("new_expiration"))
 
     ce = d["ce"]
-    add("ce.total", "Continuing education", "Total hours", _hours(ce["total_hours"]))
+    add("ce.total", "Continuing education", "Total hours", hours(ce["total_hours"]))
     for c in ce["components"]:
-        add(f"ce.{c['id']}.hours", "Continuing education", f"{c['name']} hours", _hours(c["hours"]))
-        add(f"ce.{c['id']}.de", "Continuing education", f"{c['name']}: distributive education allowed", _de_limit(c["de_limit"]))
+        add(f"ce.{c['id']}.hours", "Continuing education", f"{c['name']} hours", hours(c["hours"]))
+        add(f"ce.{c['id']}.de", "Continuing education", f"{c['name']}: distributive education allowed", de_limit(c["de_limit"]))
     window = ce["window"]
     start = window["start"]
     add(
         "ce.window.start",
         "Continuing education",
         "Hours count from",
-        "The day after your last recertification" if start == "after_last_recertification" else start,
+        AFTER_LAST_RECERTIFICATION.capitalize() if start == "after_last_recertification" else start,
     )
     add("ce.window.last_day", "Continuing education", "Last day to complete continuing education", window["last_day"])
     approval = ce["approval"]

@@ -56,6 +56,10 @@ def make_environment(templates: Path, auto_reload: bool = True) -> Environment:
         date_tag=prose.date_tag,
         long_date=prose.long_date,
         money=prose.money,
+        hours=prose.hours,
+        number=prose.number,
+        de_limit=prose.de_limit,
+        window_start=prose.window_start,
         tel_href=prose.tel_href,
     )
     return env

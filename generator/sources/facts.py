@@ -23,13 +23,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
 
+from recert_engine.values import MONTH_NAMES
 from recert_engine.vocabulary import APPROVAL_CODES
 
 KINDS = ("money", "date", "phone", "email", "web", "hours", "approval-code")
 
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december"]
-MONTH_NUMBER = {name: number for number, name in enumerate(MONTHS, start=1)}
+MONTH_NUMBER = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
 MONTH_NUMBER.update({name[:3]: number for name, number in list(MONTH_NUMBER.items())})
 MONTH_NUMBER["sept"] = 9
 

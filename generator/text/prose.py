@@ -1,4 +1,5 @@
-"""Markdown prose, dates, money and hours as people read them.
+"""Markdown prose, dates, money and hours as people read them: the one
+implementation of each for the generator (the browser's is site_src/js/lib/format.mjs).
 
 Raw HTML in content is disabled: content is text, the templates own the markup.
 `{date:YYYY-MM-DD}` in prose becomes a <time> element so every date on a page
@@ -15,12 +16,13 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from generator.loading.schema import DATE_SHORTCODE
+from recert_engine.values import date_text, hours_text
 
 _md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 
 
-def long_date(value: dt.date) -> str:
-    return f"{value:%B} {value.day}, {value.year}"
+# Dates and hours read exactly as in the engine's messages: one implementation.
+long_date = date_text  # April 1, 2016, whatever the machine's locale
 
 
 def time_tag(value: dt.date) -> Markup:
@@ -76,11 +78,41 @@ def money(value: Decimal) -> str:
     return f"${value:,.2f}"
 
 
-def hours(value: Decimal | None) -> str:
+def _decimal(value: Decimal | str) -> Decimal:
+    # rules.json keeps hours as decimal strings ("12.5"); the content as Decimal.
+    return value if isinstance(value, Decimal) else Decimal(value)
+
+
+def number(value: Decimal | str) -> str:
+    """Hours as a number: 30, 12.5, 0.25."""
+    return hours_text(_decimal(value))
+
+
+def hours(value: Decimal | str) -> str:
+    """30 hours, 12.5 hours, 1 hour."""
+    amount = _decimal(value)
+    return f"{hours_text(amount)} {'hour' if amount == 1 else 'hours'}"
+
+
+def de_limit(value: Decimal | str | None) -> str:
+    """How much distributive education (DE) a component takes, worded the same
+    on every page: "No limit", "None", "10 hours at most"."""
     if value is None:
-        return "no limit"
-    text = format(value.normalize(), "f")
-    return text
+        return "No limit"
+    if _decimal(value) == 0:
+        return "None"
+    return f"{hours(value)} at most"
+
+
+# Where the CE window starts when it depends on the person.
+AFTER_LAST_RECERTIFICATION = "the day after your last recertification"
+
+
+def window_start(start: dt.date | str) -> Markup:
+    """The first day hours count: a date, or the day after the person's last recertification."""
+    if start == "after_last_recertification":
+        return Markup(AFTER_LAST_RECERTIFICATION)
+    return time_tag(start)
 
 
 def tel_href(phone: str) -> str:

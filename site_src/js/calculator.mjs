@@ -12,7 +12,7 @@
 import { DataPanel } from "./calc/data-panel.mjs";
 import { EngineClient } from "./calc/engine-client.mjs";
 import { ErrorView } from "./calc/errors-view.mjs";
-import { todayIso } from "./calc/format.mjs";
+import { todayIso } from "./lib/format.mjs";
 import { blankCourse, blankState, isBlank, toEngineInput } from "./calc/model.mjs";
 import { courseOutcome, headline, renderMessage, renderResults } from "./calc/results-view.mjs";
 import { CourseList } from "./calc/rows.mjs";

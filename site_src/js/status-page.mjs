@@ -5,7 +5,7 @@
 // as of the date it states.
 
 import { statusOn, readersDay, showsFor } from "./cycle-status.mjs";
-import { isRealDate, longDate, todayIso } from "./calc/format.mjs";
+import { isRealDate, longDate, todayIso } from "./lib/format.mjs";
 
 function datesOf(el) {
   return { opens: el.dataset.opens || null, recommended: el.dataset.recommended || null, lastDay: el.dataset.lastDay };

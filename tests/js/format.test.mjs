@@ -3,7 +3,7 @@ import { test } from "node:test";
 
 import { load } from "./site.mjs";
 
-const format = await load("calc/format.mjs");
+const format = await load("lib/format.mjs");
 
 test("real dates are real calendar days written YYYY-MM-DD", () => {
   for (const day of ["2017-03-01", "2024-02-29", "2000-02-29"]) assert.ok(format.isRealDate(day), day);
@@ -30,4 +30,31 @@ test("numbers and hours", () => {
   assert.equal(format.hours("12.5"), "12.5 hours");
   assert.equal(format.plural(0, "day", "days"), "0 days");
   assert.equal(format.plural(1, "day", "days"), "1 day");
+});
+
+test("days are whole numbers that subtract, and turn back into the same date", () => {
+  assert.equal(format.dayNumber("1970-01-02"), 1);
+  assert.equal(format.dayNumber("2018-03-31") - format.dayNumber("2018-03-01"), 30);
+  assert.equal(format.dayNumber("2018-02-30"), null);
+  assert.equal(format.dayNumber(null), null);
+  assert.equal(format.isoOfDay(format.dayNumber("2024-02-29")), "2024-02-29");
+});
+
+test("how far away a day is, in words", () => {
+  assert.deepEqual([0, 1, 5].map(format.inDays), ["today", "tomorrow", "in 5 days"]);
+  assert.deepEqual([-1, -12].map(format.daysAgo), ["yesterday", "12 days ago"]);
+});
+
+test("money reads as on the guidance pages", () => {
+  assert.equal(format.money(25), "$25");
+  assert.equal(format.money("12.5"), "$12.50");
+  assert.equal(format.money(1200), "$1,200");
+});
+
+test("a DE allowance has one wording: no limit, none, or hours at most", () => {
+  assert.equal(format.deLimit(null), "No limit");
+  assert.equal(format.deLimit("0"), "None");
+  assert.equal(format.deLimit(0), "None");
+  assert.equal(format.deLimit("10"), "10 hours at most");
+  assert.equal(format.deLimit(1), "1 hour at most");
 });

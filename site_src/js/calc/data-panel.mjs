@@ -3,8 +3,8 @@
 // a file with any problem changes nothing and says what is wrong, line by line.
 
 import { confirmAction } from "./confirm.mjs";
-import { h } from "./dom.mjs";
-import { plural } from "./format.mjs";
+import { h } from "../lib/dom.mjs";
+import { plural } from "../lib/format.mjs";
 import { exportCsv, exportJson, importFile } from "./transfer.mjs";
 
 const MAX_IMPORT_BYTES = 1_000_000;

@@ -2,7 +2,7 @@
 // to each field, the same message above the field, and "Error: " in the page
 // title. What the person typed is never cleared.
 
-import { h, replaceChildren } from "./dom.mjs";
+import { h, replaceChildren } from "../lib/dom.mjs";
 
 const TITLE_PREFIX = "Error: ";
 

@@ -2,8 +2,8 @@
 // a headline, hours per component, what is still missing, where each course
 // counts and why not, and the deadlines as of today.
 
-import { h, replaceChildren } from "./dom.mjs";
-import { hours, num, plural, timeEl } from "./format.mjs";
+import { h, replaceChildren } from "../lib/dom.mjs";
+import { deLimit, hours, money, num, plural, timeEl } from "../lib/format.mjs";
 
 export function headline(output) {
   if (output.status === "complete") return `Complete: all ${hours(output.required)} count.`;
@@ -35,7 +35,7 @@ export function courseOutcome(course, components) {
 function componentTable(output, components) {
   const rows = components.map((c) => {
     const r = output.components[c.id];
-    const deText = r.de_limit === null ? `${num(r.distributive)} (no limit)` : `${num(r.distributive)} of at most ${num(r.de_limit)}`;
+    const deText = `${num(r.distributive)} (allowed: ${deLimit(r.de_limit).toLowerCase()})`;
     const required = Number(r.required);
     const progress = required > 0
       ? h("meter", { min: 0, max: required, value: Math.min(Number(r.counted), required), optimum: required,
@@ -154,10 +154,6 @@ function deadlines(d) {
     fees.length ? [h("p", { text: "Late fees:" }), h("ul", {}, fees)] : null,
     open && d.warning ? h("p", { class: "warning-box", text: d.warning }) : null,
   ];
-}
-
-function money(amount) {
-  return `$${Number.isInteger(amount) ? amount : amount.toFixed(2)}`;
 }
 
 function stepFees(f) {

@@ -8,7 +8,7 @@
 //   national (yes | no | empty), component (a component id | empty).
 
 import { parseCsv, toCsv } from "./csv.mjs";
-import { isRealDate } from "./format.mjs";
+import { isRealDate } from "../lib/format.mjs";
 import { blankCourse, fromEngineCourse, fromEngineProfile } from "./model.mjs";
 import {
   COURSE_FIELDS, DELIVERIES, INPUT_SCHEMA_VERSION, MAX_COURSES, PROFILE_FIELDS, TOP_FIELDS,

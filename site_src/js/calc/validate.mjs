@@ -2,7 +2,7 @@
 // said in plain words. Everything else (limits, window, approval) the engine
 // judges, so its rules live in one place.
 
-import { isRealDate } from "./format.mjs";
+import { isRealDate } from "../lib/format.mjs";
 
 const NUMBER = /^(\d+(\.\d*)?|\.\d+)$/;
 

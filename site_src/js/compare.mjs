@@ -1,0 +1,53 @@
+// Compare page enhancement: pick two cycles, hide the other columns and mark
+// the rows whose values differ. Without JavaScript every cycle stays visible.
+
+const form = document.getElementById("compare-controls");
+const table = document.querySelector("table.compare-table");
+
+function label(select) {
+  return select.options[select.selectedIndex].text;
+}
+
+function update({ pickA, pickB, onlyDiff, summary }) {
+  const chosen = new Set([pickA.value, pickB.value]);
+  for (const cell of table.querySelectorAll("[data-cycle]")) cell.hidden = !chosen.has(cell.dataset.cycle);
+  // Section headings span the visible columns only, or the table keeps empty ones.
+  for (const cell of table.querySelectorAll("tr.section-row > th")) cell.colSpan = chosen.size + 1;
+  let differing = 0;
+  let total = 0;
+  for (const group of table.querySelectorAll("tbody")) {
+    let shown = 0;
+    for (const row of group.querySelectorAll("tr[data-key]")) {
+      const a = row.querySelector(`[data-cycle="${CSS.escape(pickA.value)}"]`);
+      const b = row.querySelector(`[data-cycle="${CSS.escape(pickB.value)}"]`);
+      const differs = a.dataset.cmp !== b.dataset.cmp;
+      const bothEmpty = a.dataset.cmp === "" && b.dataset.cmp === "";
+      row.classList.toggle("differs", differs);
+      row.querySelector(".diff-tag").hidden = !differs;
+      row.hidden = bothEmpty || (onlyDiff.checked && !differs);
+      if (!bothEmpty) total += 1;
+      if (differs) differing += 1;
+      if (!row.hidden) shown += 1;
+    }
+    group.hidden = shown === 0;
+  }
+  summary.textContent = pickA.value === pickB.value
+    ? "Pick two different cycles to see what differs."
+    : `${differing} of ${total} rows differ between ${label(pickA)} and ${label(pickB)}.`;
+}
+
+function start() {
+  const controls = {
+    pickA: form.elements.namedItem("a"),
+    pickB: form.elements.namedItem("b"),
+    onlyDiff: form.elements.namedItem("only"),
+    summary: document.getElementById("compare-summary"),
+  };
+  if (controls.pickA.options.length < 2) return;
+  form.addEventListener("change", () => update(controls));
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.hidden = false;
+  update(controls);
+}
+
+if (form && table) start();

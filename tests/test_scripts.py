@@ -1,0 +1,65 @@
+"""The browser code every built page loads: relative, built, and ES modules
+whose imports are all in the build (a missing module breaks the page's
+scripts without a sound)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+
+# Only this classic script is allowed: it must run on a page opened from a
+# file, where browsers refuse module scripts (site_src/js/calculator-fallback.js).
+CLASSIC_SCRIPTS = {"assets/js/calculator-fallback.js"}
+
+IMPORT = re.compile(r'^\s*(?:import|export)\b[^;"]*?(?:\bfrom\s*)?"(\.{1,2}/[^"]+)"', re.M | re.S)
+
+
+class Refs(HTMLParser):
+    def __init__(self, html: str):
+        super().__init__()
+        self.scripts: list[tuple[str, str | None]] = []
+        self.styles: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "script" and a.get("src"):
+            self.scripts.append((a["src"], a.get("type")))
+        if tag == "link" and a.get("rel") == "stylesheet":
+            self.styles.append(a["href"])
+
+
+def imports_of(path: str, files: dict[str, bytes]) -> list[str]:
+    folder = posixpath.dirname(path)
+    return [posixpath.normpath(posixpath.join(folder, ref)) for ref in IMPORT.findall(files[path].decode("utf-8"))]
+
+
+def test_every_page_loads_built_module_scripts_whose_imports_are_built(built_site):
+    files = {p.relative_to(built_site).as_posix(): p.read_bytes() for p in built_site.rglob("*") if p.is_file()}
+    pages = [p for p in files if p.endswith(".html")]
+    modules_loaded = set()
+    for page in pages:
+        refs = Refs(files[page].decode("utf-8"))
+        folder = posixpath.dirname(page)
+        assert refs.scripts, f"{page} loads no script"
+        for ref in [src for src, _ in refs.scripts] + refs.styles:
+            assert not ref.startswith(("/", "http:", "https:")), f"{page}: {ref} is not relative"
+            assert posixpath.normpath(posixpath.join(folder, ref)) in files, f"{page}: {ref} is not built"
+        for src, kind in refs.scripts:
+            target = posixpath.normpath(posixpath.join(folder, src))
+            if kind == "module":
+                modules_loaded.add(target)
+            else:
+                assert target in CLASSIC_SCRIPTS, f"{page}: {src} is a classic script, not an ES module"
+    pending, seen = list(modules_loaded), set()
+    while pending:
+        path = pending.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        assert path in files, f"{path} is imported but not built"
+        pending += imports_of(path, files)
+    # The pages' modules share the helpers and the engine's vocabulary.
+    assert {"assets/js/lib/format.mjs", "assets/js/lib/dom.mjs", "assets/js/vocabulary.mjs"} <= seen
+    assert {"assets/js/checklist.mjs", "assets/js/compare.mjs", "assets/js/calculator.mjs"} <= modules_loaded
