@@ -1,4 +1,6 @@
-// The site's service worker. generator/features/offline.py writes it to sw.js at the
+// The site's service worker, a classic script on purpose: Firefox runs module
+// service workers only since version 147 (2026), so older ones would lose
+// offline use. generator/features/offline.py writes it to sw.js at the
 // site root, behind a line `const BUILD = {version, precache, onUse, engine}`
 // describing one build (paths relative to the site root).
 //
