@@ -137,11 +137,5 @@ def test_compare_page_has_every_cycle_as_a_column(built):
     assert "Fixture note: National hours drop to 25" in section(html, "change-notes")
 
 
-def test_compare_page_has_no_inline_script_or_style(built):
-    html = (built / "compare/index.html").read_text(encoding="utf-8")
-    assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html) == []
-    assert " style=" not in html and "<style" not in html
-
-
 def test_home_page_links_to_the_compare_page(built):
     assert 'href="compare/index.html"' in (built / "index.html").read_text(encoding="utf-8")

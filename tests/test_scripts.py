@@ -1,6 +1,7 @@
-"""The browser code every built page loads: relative, built, and ES modules
-whose imports are all in the build (a missing module breaks the page's
-scripts without a sound)."""
+"""The browser code every built page loads: relative, built, ES modules whose
+imports are all in the build (a missing module breaks the page's scripts
+without a sound), and nothing inline, so the pages' Content-Security-Policy
+holds without 'unsafe-inline'."""
 
 from __future__ import annotations
 
@@ -20,14 +21,32 @@ class Refs(HTMLParser):
         super().__init__()
         self.scripts: list[tuple[str, str | None]] = []
         self.styles: list[str] = []
+        self.inline: list[str] = []  # what the policy would block
+        self.csp = ""
+        self._in_script = False
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "script" and a.get("src"):
-            self.scripts.append((a["src"], a.get("type")))
+        if tag == "script":
+            self._in_script = not a.get("src")
+            if a.get("src"):
+                self.scripts.append((a["src"], a.get("type")))
         if tag == "link" and a.get("rel") == "stylesheet":
             self.styles.append(a["href"])
+        if tag == "style":
+            self.inline.append("<style>")
+        if tag == "meta" and a.get("http-equiv") == "Content-Security-Policy":
+            self.csp = a["content"]
+        self.inline += [f"<{tag} {name}=>" for name in a if name == "style" or name.startswith("on")]
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script and data.strip():
+            self.inline.append("inline <script>")
 
 
 def imports_of(path: str, files: dict[str, bytes]) -> list[str]:
@@ -63,3 +82,13 @@ def test_every_page_loads_built_module_scripts_whose_imports_are_built(built_sit
     # The pages' modules share the helpers and the engine's vocabulary.
     assert {"assets/js/lib/format.mjs", "assets/js/lib/dom.mjs", "assets/js/vocabulary.mjs"} <= seen
     assert {"assets/js/checklist.mjs", "assets/js/compare.mjs", "assets/js/calculator.mjs"} <= modules_loaded
+
+
+def test_no_page_has_inline_code_and_only_the_calculator_may_run_webassembly(built_site):
+    for path in built_site.rglob("*.html"):
+        page = path.relative_to(built_site).as_posix()
+        refs = Refs(path.read_text(encoding="utf-8"))
+        assert refs.inline == [], f"{page}: {refs.inline}"
+        assert "unsafe-inline" not in refs.csp and "'unsafe-eval'" not in refs.csp, page
+        assert "worker-src 'self'" in refs.csp, page
+        assert ("'wasm-unsafe-eval'" in refs.csp) == page.endswith("calculator/index.html"), page

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import time
 
 import pytest
 
@@ -28,11 +27,8 @@ def test_second_call_hits_the_cache(fixture_bundle, tmp_path, monkeypatch):
     assert fixture_bundle.figures["cached"] is False
     monkeypatch.setattr(node_mod, "subprocess", _NoSubprocess)
     dest = tmp_path / "dest2"
-    started = time.perf_counter()
     figures = bundle_runtime(FIXTURE_ENGINE, dest, fixture_bundle.cache, site_src=SITE_SRC)
-    elapsed = time.perf_counter() - started
-    assert figures["cached"] is True
-    assert elapsed < 3, f"cached build took {elapsed:.1f}s"
+    assert figures["cached"] is True  # and no Node process was started (_NoSubprocess)
     assert figures["files"] == fixture_bundle.figures["files"]
     for p in fixture_bundle.dest.iterdir():
         assert (dest / p.name).read_bytes() == p.read_bytes(), p.name

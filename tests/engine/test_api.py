@@ -6,7 +6,6 @@ import json
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -25,12 +24,6 @@ def doc(*courses, cycle="2018/paramedic", **extra):
 def course(**fields):
     base = {"title": "CPR", "date": "2017-01-01", "hours": 4, "approval": "17-OEMS-T1-0001"}
     return {**base, **fields}
-
-
-def test_public_names():
-    assert recert_engine.INPUT_SCHEMA_VERSION == 1
-    assert callable(recert_engine.evaluate) and callable(recert_engine.evaluate_json)
-    assert issubclass(recert_engine.InputError, Exception)
 
 
 def test_evaluate_raises_input_error_with_all_errors(rules_for):
@@ -74,20 +67,11 @@ def test_evaluate_json_is_compact_sorted_and_same_as_evaluate(rules_for):
     assert '"hours":12.25' in text and '"required":50' in text  # int when whole, exact otherwise
 
 
-def test_too_many_courses(rules_for):
-    out = json.loads(recert_engine.evaluate_json(
-        json.dumps(rules_for("2018/paramedic")), json.dumps(doc(*[course()] * 501)), "2018-03-01"))
-    assert out == {"errors": [{"course": None, "field": "courses",
-                               "message": "Too many courses (501); at most 500 are supported."}]}
-
-
-def test_many_courses_are_fast(rules_for):
+def test_many_pinned_courses_are_placed_and_suggested(rules_for):
     # 500 distinct courses, all pinned where they cannot count: the worst case
-    # for the pin suggestions (one extra assignment per distinct course).
+    # for the pin suggestions (its speed: scripts/bench_calculator.py).
     courses = [course(title=f"c{i}", hours=(i % 400 + 1) / 4, component="national") for i in range(500)]
-    start = time.perf_counter()
     out = recert_engine.evaluate(rules_for("2018/paramedic"), doc(*courses), DAY)
-    assert time.perf_counter() - start < 5
     assert out["counted"] == 0 and out["counted_if_unpinned"] == 30
 
 
@@ -128,12 +112,10 @@ def test_format_md_input_example_is_valid_and_output_example_matches(rules_for):
 
 
 def test_import_is_stdlib_only_and_light():
-    code = ("import sys, time; before = set(sys.modules); t = time.perf_counter(); import recert_engine; "
-            "print(time.perf_counter() - t); print(' '.join(sorted(set(sys.modules) - before)))")
-    lines = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                           cwd=Path(recert_engine.__file__).parents[1]).stdout.splitlines()
-    seconds, modules = float(lines[0]), lines[1].split()
+    # Pyodide ships a trimmed standard library: the engine may import only what it needs.
+    code = "import sys; before = set(sys.modules); import recert_engine; print(' '.join(sorted(set(sys.modules) - before)))"
+    modules = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             cwd=Path(recert_engine.__file__).parents[1]).stdout.split()
     foreign = {m.split(".")[0] for m in modules} - set(sys.stdlib_module_names) - {"recert_engine"}
     assert not foreign, f"non-stdlib imports: {sorted(foreign)}"
     assert not {"dataclasses", "inspect", "typing", "yaml", "jinja2"} & set(modules)
-    assert seconds < 0.5
