@@ -115,9 +115,9 @@ def render_site(site: Site, src: Path = SITE_SRC) -> Files:
     return files
 
 
-def render(site: Site, src: Path = SITE_SRC, runtime: bool = True) -> Files:
+def render(site: Site, src: Path = SITE_SRC, runtime: bool = True, precompress: bool = False) -> Files:
     """All output files of a site, in memory."""
-    build = BuildContext(site, src, runtime)
+    build = BuildContext(site, src, runtime, precompress)
     start(build)
     files = render_site(site, src)
     finish(files, build)
@@ -132,10 +132,12 @@ def build(
     runtime: bool = True,
     drafts: bool = False,
     today: dt.date | None = None,
+    precompress: bool = True,
 ) -> BuildResult:
     """Build the whole site; `runtime=False` leaves out the calculator's Pyodide bundle,
     `drafts=True` includes draft cycles (marked as drafts on their pages), `today`
-    fixes the build date (None: the real date)."""
+    fixes the build date (None: the real date), `precompress=False` leaves out the
+    .br and .gz copies of the files."""
     src = src or SITE_SRC
     stages: dict[str, float] = {}
     started = mark = time.perf_counter()
@@ -148,7 +150,7 @@ def build(
     with collector_paused():
         site, report = load_site(content_dir, strict, drafts, today)
         stage_done("load")
-        files = render(site, src, runtime)  # any template error is raised before writing
+        files = render(site, src, runtime, precompress)  # any template error is raised before writing
         stage_done("render")
         stats = write_site(files, Path(out_dir))
         stage_done("write")

@@ -1,6 +1,6 @@
 """Build benchmark: N synthetic cycles, wall time and milliseconds per page.
 
-    python scripts/bench_build.py [--sizes 1,100,1000] [--runs 3] [--work DIR] [--guidance-only]
+    python scripts/bench_build.py [--sizes 1,100,1000] [--runs 3] [--work DIR] [--guidance-only] [--no-precompress]
 
 Each synthetic cycle is the real 2018 Paramedic file moved to another year
 (as `new-cycle` does) under another level, so the work per page is the real
@@ -25,10 +25,10 @@ from generator.authoring.scaffold import rewrite  # noqa: E402
 from generator.pipeline import build  # noqa: E402
 
 
-def timed_build(content: Path, out: Path, runtime: bool = True) -> tuple[dict[str, float], dict]:
+def timed_build(content: Path, out: Path, runtime: bool = True, precompress: bool = True) -> tuple[dict[str, float], dict]:
     """One build; seconds per stage (load, render, write) and in total."""
     os.sync()  # start from a settled disk, not one still flushing the last run
-    result = build(content, out, runtime=runtime)
+    result = build(content, out, runtime=runtime, precompress=precompress)
     return {**result.stages, "total": result.seconds}, result.files
 
 
@@ -74,6 +74,8 @@ def main() -> None:
     parser.add_argument("--guidance-only", action="store_true",
                         help="build only the home and guidance pages and rules.json (no calculator, checklist, "
                              "calendar, compare page or service worker), to see the guidance pipeline alone")
+    parser.add_argument("--no-precompress", action="store_true",
+                        help="leave out the .br and .gz copies of every file (build(precompress=False))")
     args = parser.parse_args()
     if args.guidance_only:
         from generator import pipeline
@@ -95,12 +97,13 @@ def main() -> None:
             make_content(work / "content", size)
             colds = []
             for run in range(args.runs):
-                cold, files = timed_build(work / "content", work / f"out{run}", runtime)
+                cold, files = timed_build(work / "content", work / f"out{run}", runtime, not args.no_precompress)
                 colds.append(cold)
-            warm, _ = timed_build(work / "content", work / "out0", runtime)  # nothing rewritten
+            warm, _ = timed_build(work / "content", work / "out0", runtime, not args.no_precompress)  # nothing rewritten
             cold = {stage: statistics.median(run[stage] for run in colds) for stage in colds[0]}
             totals = [run["total"] for run in colds]
             pages = sum(1 for name in files if name.endswith(".html"))
+            files = [name for name in files if not name.endswith((".br", ".gz"))]  # copies are not files of their own
             row = (size, pages, len(files), f"{cold['load']:.2f}", f"{cold['render']:.2f}", f"{cold['write']:.2f}",
                    f"{cold['total']:.2f}", f"{min(totals):.2f}-{max(totals):.2f}", f"{cold['total'] * 1000 / pages:.2f}",
                    f"{cold['total'] * 1000 / size:.2f}", f"{warm['total']:.2f}")
@@ -111,7 +114,8 @@ def main() -> None:
     print("pages: HTML pages (per cycle a guidance page, and unless --guidance-only a calculator and a checklist;")
     print("plus the site pages); every cycle also has rules.json and, unless --guidance-only, timeline.ics.")
     print("cold: a first build into an empty folder, median of --runs; load, render and write are its stages")
-    print("(render includes the calculator runtime and service worker). rebuild: again, nothing changed.")
+    print("(render includes the calculator runtime, the service worker and, unless --no-precompress, the .br and")
+    print(".gz copies of every file). rebuild: again, nothing changed.")
 
 
 if __name__ == "__main__":

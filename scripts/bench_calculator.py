@@ -1,44 +1,64 @@
-"""Calculator benchmark in headless Debian Chromium: load time, long tasks, evaluation, bytes.
+"""Calculator benchmark in headless Debian Chromium, side by side with stock Pyodide.
 
     python scripts/bench_calculator.py [--runs 5] [--site DIR] [--page 2018/paramedic/calculator/index.html]
 
-Builds the site into a temporary folder (or measures the built site --site names),
-serves it on 127.0.0.1 with generator.preview.server, and in each run starts /usr/bin/chromium
-(the browser tests' arguments) on a fresh profile on disk, like a first-time visitor:
+Builds the site into a temporary folder (or measures the built site --site names)
+and serves it on 127.0.0.1 the way a static host does: `_headers`' Cache-Control
+rules, and the precompressed `.gz` copy whenever the browser accepts gzip (Chromium
+sends `br` only over HTTPS). Next to it, on a second port, it serves a page that
+loads the same engine with stock Pyodide (the npm package's files as they are, its
+full stdlib and lockfile, the engine as a source-only wheel, `loadPyodide()` then
+`loadPackage()` in a module worker), cached for a year as a CDN serves it.
 
-- cold: navigation start to <html data-engine="ready"> on the first visit;
-- bytes: everything that first visit transferred (the page, the engine worker's runtime
-  and the service worker's copy of the site), as Chromium's DevTools protocol counts it
-  (encoded bytes, headers included; generator.preview.server does not compress), and the same
-  responses gzip-compressed (`gzip -9` of each file), as a static host would send them;
-- warm: the second and third visits in the same profile, a second apart, once the service
-  worker keeps the runtime (on the second, Chrome has no compiled-code cache yet for what the
-  worker serves), and, for comparison, a second visit with service workers blocked;
-- evaluation: one `window.recert.evaluate` round trip with 200 courses (median of 15);
-- longest task: the longest main-thread task while loading, from a Chromium trace of a
-  separate cold visit (tracing slows the page, so the timed visit is not traced).
+Each run starts /usr/bin/chromium (the browser tests' arguments) on fresh profiles
+on disk, like a first-time visitor, and measures both, one after the other:
 
-Prints each figure's median over the runs, against the targets.
+- cold: navigation start to <html data-engine="ready"> on a first visit;
+- warm: a second visit in the same profile a second later (ours from the service
+  worker, stock from the HTTP cache), and our third visit;
+- ratio: ours / stock, per run, then the median (the robust figure on a busy machine);
+- phases of our cold start, from the engine worker's `engine:*` performance marks;
+- bytes of our first visit (the page, the runtime and the service worker's copy of
+  the site), from the URLs Chromium fetched: raw, gzip and brotli (the build's
+  precompressed copies; other files compressed here), response headers included;
+- first progress: a cold visit with Chromium's network emulation (1.6 Mbps down,
+  750 kbps up, 150 ms latency), navigation start to the first <progress> showing
+  downloaded bytes;
+- longest main-thread task during a traced cold visit, and one evaluation of 200
+  courses (`window.recert.evaluate` round trip, median of 15).
+
+Prints the median of the runs, each run's figures, and the targets. A build from
+before content-hashed runtime names can be measured too (--site); figures it cannot
+give are left out.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import gzip
+import http.server
+import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import brotli
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.bundle.sizes import gzip_size  # noqa: E402
+from generator.bundle.pyodide_dist import locate  # noqa: E402
+from generator.bundle.wheel import build_wheel  # noqa: E402
 from generator.features.offline import read_manifest  # noqa: E402
 from generator.pipeline import build  # noqa: E402
-from generator.preview.server import start_in_thread  # noqa: E402
+from generator.preview.server import MIME_TYPES  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 PAGE = "2018/paramedic/calculator/index.html"
@@ -46,11 +66,13 @@ LOAD_TIMEOUT_MS = 120_000
 EVALUATIONS = 15
 PAUSE_MS = 1000  # between visits, as a person would leave (Chrome writes its code caches meanwhile)
 MB = 1_000_000
+SLOW = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
 
-# Records when the engine becomes ready and every long task (>= 50 ms), from the
-# very start of each page (an init script is not subject to the page's CSP).
+# Records when the engine becomes ready, every long task (>= 50 ms) and when a
+# <progress> first shows downloaded bytes, from the very start of each page (an
+# init script is not subject to the page's CSP).
 MEASURE = """
-window.__bench = { readyAt: null, longTasks: [] };
+window.__bench = { readyAt: null, progressAt: null, longTasks: [] };
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) window.__bench.longTasks.push(entry.duration);
 }).observe({ type: "longtask", buffered: true });
@@ -59,7 +81,11 @@ new MutationObserver(() => {
   if (html && html.dataset.engine === "ready" && window.__bench.readyAt === null) {
     window.__bench.readyAt = performance.now();
   }
-}).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-engine"] });
+  const bar = document.querySelector("progress");
+  if (bar && window.__bench.progressAt === null && bar.value > 0 && !bar.closest("[hidden]")) {
+    window.__bench.progressAt = performance.now();
+  }
+}).observe(document, { attributes: true, subtree: true, childList: true, attributeFilter: ["data-engine", "value", "hidden"] });
 """
 
 EVALUATE = """async ([count, cycle]) => {
@@ -90,30 +116,122 @@ CACHED = """async (wanted) => {
   return false;
 }"""
 
-TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel"]
+# The engine worker's marks, on the page's clock (ms from navigation start).
+WORKER_MARKS = """(pageOrigin) => performance.getEntriesByType("mark")
+  .filter((m) => m.name.startsWith("engine:"))
+  .map((m) => [m.name.slice(7), m.startTime + performance.timeOrigin - pageOrigin])"""
+
+PHASES = [  # (label, mark): our cold start, in the order it happens
+    ("page scripts ran, engine worker started", "worker-start"),
+    ("wasm: first response", "response:wasm"),
+    ("pyodide.mjs imported", "imported:pyodide"),
+    ("pyodide.asm.mjs imported", "imported:asm"),
+    ("stdlib downloaded", "downloaded:stdlib"),
+    ("wasm downloaded", "downloaded:wasm"),
+    ("wasm compiled and instantiated", "wasm-ready"),
+    ("interpreter started, engine installed", "python-ready"),
+    ("engine imported", "engine-imported"),
+    ("engine ready (rules in)", "ready"),
+]
+
+STOCK_PAGE = """<!doctype html><meta charset="utf-8"><title>stock Pyodide</title>
+<script type="module">
+const worker = new Worker(new URL("stock-worker.mjs", location.href), { type: "module" });
+worker.onmessage = (event) => { document.documentElement.dataset.engine = event.data; };
+</script>"""
+
+STOCK_WORKER = """// Stock Pyodide, as its documentation shows it, loading the same engine.
+import { loadPyodide } from "./pyodide/pyodide.mjs";
+const py = await loadPyodide({ indexURL: new URL("pyodide/", import.meta.url).href });
+await py.loadPackage(new URL("__WHEEL__", import.meta.url).href);
+const rules = await (await fetch("rules.json")).text();
+py.runPython("import recert_engine");
+JSON.parse(rules);
+postMessage("ready");
+"""
 
 
-def launch(playwright, profile: Path, service_workers: str = "allow"):
-    return playwright.chromium.launch_persistent_context(
-        str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, service_workers=service_workers)
+# ---- a static host ------------------------------------------------------------------
 
 
-def visit(context, url: str) -> tuple[object, float]:
-    """Open `url` in a new tab; seconds from navigation start to engine ready."""
-    page = context.new_page()
-    page.goto(url)
-    # Polled in the page rather than with wait_for_selector, whose injected
-    # script would run on the main thread while the page is being timed.
-    ready_ms = page.evaluate("""async (timeout) => {
-      const end = performance.now() + timeout;
-      while (window.__bench.readyAt === null && performance.now() < end) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      return window.__bench.readyAt;
-    }""", LOAD_TIMEOUT_MS)
-    if ready_ms is None:
-        raise SystemExit(f"the calculator at {url} did not become ready within {LOAD_TIMEOUT_MS // 1000} s")
-    return page, ready_ms / 1000
+def header_rules(site: Path) -> list[tuple[str, str]]:
+    """(path pattern, Cache-Control) from the site's _headers, in file order."""
+    rules, pattern = [], None
+    path = site / "_headers"
+    for line in path.read_text(encoding="utf-8").splitlines() if path.is_file() else []:
+        if line.startswith("/"):
+            pattern = line.strip()
+        elif pattern and line.strip().lower().startswith("cache-control:"):
+            rules.append((pattern, line.split(":", 1)[1].strip()))
+    return rules
+
+
+class HostHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves like a static host: Cache-Control from rules, precompressed gzip copies."""
+
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+    rules: list[tuple[str, str]] = []
+    default_cache = "no-cache"
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def cache_control(self) -> str:
+        path = unquote(urlsplit(self.path).path)
+        value = self.default_cache
+        for pattern, rule in self.rules:
+            if pattern == path or (pattern.endswith("*") and path.startswith(pattern[:-1])):
+                value = rule
+        return value
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        copy = Path(f"{path}.gz")
+        if "gzip" in self.headers.get("Accept-Encoding", "") and copy.is_file() and path.is_file():
+            data = copy.read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Vary", "Accept-Encoding")
+            self.end_headers()
+            return _Body(data)
+        return super().send_head()
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", self.cache_control())
+        super().end_headers()
+
+
+class _Body:
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, *_):
+        data, self.data = self.data, b""
+        return data
+
+    def close(self) -> None:
+        pass
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        pass  # a browser closing a connection early (a new visit, a closed profile) is not news
+
+
+def serve(root: Path, rules: list[tuple[str, str]], default_cache: str):
+    handler = type("Handler", (HostHandler,), {"rules": rules, "default_cache": default_cache})
+    server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+# ---- what a visit fetched -------------------------------------------------------------
 
 
 class Transfers:
@@ -121,33 +239,90 @@ class Transfers:
 
     def __init__(self, context, site: Path):
         self.site = site
-        self.requests = []
-        context.on("requestfinished", lambda request: self.requests.append(request))
+        self.responses = []
+        context.on("requestfinished", lambda request: self.responses.append(request))
 
     def totals(self) -> dict:
-        raw = gzip = precache = 0
-        for request in self.requests:
+        totals = {"raw": 0, "gzip": 0, "brotli": 0, "transferred": 0, "service_worker": 0}
+        for request in self.responses:
             sizes = request.sizes()
             body, headers = sizes["responseBodySize"], sizes["responseHeadersSize"]
             if body <= 0 and headers <= 0:
                 continue  # served from a cache: nothing transferred
-            raw += body + headers
+            totals["transferred"] += body + headers
             local = self.site / unquote(urlsplit(request.url).path).lstrip("/")
             if local.is_dir():
                 local = local / "index.html"
-            gzip += headers + (gzip_size(local) if body > 0 and local.is_file() else body)
+            if body > 0 and local.is_file():
+                raw, gz, br = encoded_sizes(local)
+            else:
+                raw = gz = br = max(body, 0)
+            for key, size in (("raw", raw), ("gzip", gz), ("brotli", br)):
+                totals[key] += headers + size
             if request.service_worker is not None:
-                precache += body + headers
-        return {"raw": raw, "gzip": gzip, "service_worker": precache}
+                totals["service_worker"] += body + headers
+        return totals
 
 
-def cold_and_warm(playwright, url: str, site: Path, engine_urls: list[str]) -> dict:
+@functools.lru_cache(maxsize=None)
+def encoded_sizes(path: Path) -> tuple[int, int, int]:
+    """Raw, gzip and brotli bytes: the build's precompressed copies where it wrote
+    them (where it did not, compressing would not save a tenth), else compressed here."""
+    data = path.read_bytes()
+    sizes = [len(data)]
+    for suffix, compress in ((".gz", lambda d: gzip.compress(d, 9, mtime=0)), (".br", lambda d: brotli.compress(d, quality=11))):
+        copy = Path(f"{path}{suffix}")
+        sizes.append(copy.stat().st_size if copy.is_file() else min(len(data), len(compress(data))))
+    return tuple(sizes)
+
+
+# ---- visits ------------------------------------------------------------------------------
+
+
+def launch(playwright, profile: Path, service_workers: str = "allow"):
+    return playwright.chromium.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, service_workers=service_workers)
+
+
+def wait_for(page, what: str, timeout_ms: int = LOAD_TIMEOUT_MS):
+    # Polled in the page rather than with wait_for_selector, whose injected
+    # script would run on the main thread while the page is being timed.
+    return page.evaluate("""async ([what, timeout]) => {
+      const end = performance.now() + timeout;
+      while (window.__bench[what] === null && performance.now() < end) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return window.__bench[what];
+    }""", [what, timeout_ms])
+
+
+def visit(context, url: str) -> tuple[object, float]:
+    """Open `url` in a new tab; seconds from navigation start to engine ready."""
+    page = context.new_page()
+    page.goto(url)
+    ready_ms = wait_for(page, "readyAt")
+    if ready_ms is None:
+        raise SystemExit(f"the calculator at {url} did not become ready within {LOAD_TIMEOUT_MS // 1000} s")
+    return page, ready_ms / 1000
+
+
+def phases(page) -> dict[str, float]:
+    """Our engine worker's marks, seconds from navigation start."""
+    origin = page.evaluate("performance.timeOrigin")
+    for worker in page.workers:
+        if "engine-worker" in worker.url:
+            return {name: ms / 1000 for name, ms in worker.evaluate(WORKER_MARKS, origin)}
+    return {}
+
+
+def ours_cold_and_warm(playwright, url: str, site: Path, engine_urls: list[str]) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
         context = launch(playwright, Path(profile))
         try:
             context.add_init_script(MEASURE)
             transfers = Transfers(context, site)
             page, cold = visit(context, url)
+            marks = phases(page)
             long_tasks = page.evaluate("window.__bench.longTasks")
             if not page.evaluate(CACHED, engine_urls):
                 raise SystemExit("the service worker did not keep the runtime within 60 s")
@@ -161,22 +336,44 @@ def cold_and_warm(playwright, url: str, site: Path, engine_urls: list[str]) -> d
             _, third = visit(context, url)
         finally:
             context.close()
-    return {"cold": cold, "warm": warm, "third": third, "long_tasks": long_tasks,
+    return {"cold": cold, "warm": warm, "third": third, "long_tasks": long_tasks, "phases": marks,
             "evaluate_ms": statistics.median(times), "bytes": first_visit}
 
 
-def warm_http_cache_only(playwright, url: str) -> float:
+def stock_cold_and_warm(playwright, url: str, folder: Path) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
-        context = launch(playwright, Path(profile), service_workers="block")
+        context = launch(playwright, Path(profile))
         try:
             context.add_init_script(MEASURE)
-            page, _ = visit(context, url)
+            transfers = Transfers(context, folder)
+            page, cold = visit(context, url)
             page.wait_for_timeout(PAUSE_MS)
+            first_visit = transfers.totals()
             page.close()
             _, warm = visit(context, url)
         finally:
             context.close()
-    return warm
+    return {"cold": cold, "warm": warm, "bytes": first_visit}
+
+
+def first_progress(playwright, url: str) -> float | None:
+    """Seconds to the first downloaded bytes shown, on an emulated slow connection."""
+    with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
+        context = launch(playwright, Path(profile))
+        try:
+            context.add_init_script(MEASURE)
+            page = context.pages[0] if context.pages else context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", SLOW)
+            page.goto(url)
+            shown = wait_for(page, "progressAt", 30_000)
+        finally:
+            context.close()
+    return None if shown is None else shown / 1000
+
+
+TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel"]
 
 
 def longest_task_ms(playwright, url: str) -> float:
@@ -220,11 +417,14 @@ def longest_task_ms(playwright, url: str) -> float:
     return max(durations)
 
 
+# ---- the two sites ----------------------------------------------------------------------------
+
+
 def site_folder(args, work: Path) -> Path:
     if args.site:
         site = Path(args.site)
-        if not (site / "sw.js").is_file() or not (site / "assets/pyodide/pyodide.mjs").is_file():
-            raise SystemExit(f"{site}/ is not a full build (no sw.js or no Pyodide runtime): run `python -m generator build`")
+        if not (site / "sw.js").is_file() or not (site / "assets/js/engine-worker.mjs").is_file():
+            raise SystemExit(f"{site}/ is not a full build (no sw.js or no engine worker): run `python -m generator build`")
         return site
     site = work / "site"
     print("building the site…", file=sys.stderr, flush=True)
@@ -232,15 +432,67 @@ def site_folder(args, work: Path) -> Path:
     return site
 
 
-def row(label: str, values: list[float], unit: str, target: float | None, fmt: str = "{:.2f}") -> str:
+def stock_folder(work: Path, site: Path, page: str) -> Path:
+    """Stock Pyodide from the npm package, the engine as a source-only wheel, this cycle's rules."""
+    folder = work / "stock"
+    dist = locate(ROOT / "site_src")
+    (folder / "pyodide").mkdir(parents=True)
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
+        shutil.copyfile(dist.core(name), folder / "pyodide" / name)
+    wheel = build_wheel(ROOT / "recert_engine", folder)
+    shutil.copyfile(site / Path(page).parent.parent / "rules.json", folder / "rules.json")
+    (folder / "stock-worker.mjs").write_text(STOCK_WORKER.replace("__WHEEL__", wheel.name), encoding="utf-8")
+    (folder / "index.html").write_text(STOCK_PAGE, encoding="utf-8")
+    return folder
+
+
+# ---- report -----------------------------------------------------------------------------------
+
+
+def fmt_row(label: str, values: list[float], unit: str, target: float | None, fmt: str = "{:.2f}") -> str:
+    values = [v for v in values if v is not None]
+    if not values:
+        return f"{label:<46} {'—':>11}"
     median = statistics.median(values)
     runs = " ".join(fmt.format(v) for v in values)
     if target is None:
         verdict, goal = "", ""
     else:
         verdict = "pass" if median <= target else "FAIL"
-        goal = f"<= {fmt.format(target)} {unit}"
-    return f"{label:<42} {fmt.format(median) + ' ' + unit:>11}  {goal:<13} {verdict:<5} runs: {runs}"
+        goal = f"<= {fmt.format(target)} {unit}".rstrip()
+    return f"{label:<46} {(fmt.format(median) + ' ' + unit).rstrip():>11}  {goal:<13} {verdict:<5} runs: {runs}"
+
+
+def report(args, ours: list[dict], stock: list[dict]) -> None:
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"\nCalculator benchmark: {args.page}, {args.runs} runs, {os.cpu_count()} CPUs, load average {load}")
+    print("Chromium /usr/bin/chromium (headless); both served on 127.0.0.1 like a static host (gzip, Cache-Control)\n")
+    print(f"{'figure':<46} {'median':>11}  {'target':<13} {'':<5}")
+    row = functools.partial(fmt_row)
+    print(row("ours, cold: engine ready", [r["cold"] for r in ours], "s", None))
+    print(row("stock Pyodide, cold: engine ready", [r["cold"] for r in stock], "s", None))
+    print(row("cold ratio, ours / stock", [o["cold"] / s["cold"] for o, s in zip(ours, stock)], "", 0.40))
+    print(row("ours, warm: 2nd visit (service worker)", [r["warm"] for r in ours], "s", None))
+    print(row("stock Pyodide, warm: 2nd visit (HTTP cache)", [r["warm"] for r in stock], "s", None))
+    print(row("warm ratio, ours / stock", [o["warm"] / s["warm"] for o, s in zip(ours, stock)], "", 0.45))
+    print(row("ours, warm: 3rd visit", [r["third"] for r in ours], "s", None))
+    print(row("first progress shown, 1.6 Mbps / 150 ms", [r["first_progress"] for r in ours], "s", 1.0))
+    print(row("longest main-thread task, cold load", [r["longest_task"] for r in ours], "ms", 50, "{:.0f}"))
+    print(row("long tasks >= 50 ms (PerformanceObserver)", [len(r["long_tasks"]) for r in ours], "", None, "{:.0f}"))
+    print(row("one evaluation, 200 courses", [r["evaluate_ms"] for r in ours], "ms", 20, "{:.1f}"))
+    for label, key, target in (("raw", "raw", None), ("gzip", "gzip", 4.6), ("brotli", "brotli", 3.9)):
+        print(row(f"ours, first visit, {label}", [r["bytes"][key] / MB for r in ours], "MB", target))
+    print(row("  of which the service worker's copy (as sent)", [r["bytes"]["service_worker"] / MB for r in ours], "MB", None))
+    for label, key in (("raw", "raw"), ("gzip", "gzip"), ("brotli", "brotli")):
+        print(row(f"stock Pyodide, first visit, {label}", [r["bytes"][key] / MB for r in stock], "MB", None))
+    names = [name for _, name in PHASES if any(name in r["phases"] for r in ours)]
+    if names:
+        print("\nOur cold start, step by step (median seconds from navigation start, engine worker's marks):")
+        for label, name in PHASES:
+            if name in names:
+                print(row(f"  {label}", [r["phases"].get(name) for r in ours], "s", None))
+    print("\nMB = 1,000,000 bytes. Times are from navigation start. Bytes count each response's headers plus its"
+          " file as sent raw, or as the build's .gz / .br copy (compressed here where the build wrote none).")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -255,39 +507,28 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="bench-calculator-") as work:
         site = site_folder(args, Path(work))
-        server, base = start_in_thread(site)
+        stock_dir = stock_folder(Path(work), site, args.page)
+        server, base = serve(site, header_rules(site), "no-cache")
+        stock_server, stock_base = serve(stock_dir, [], "public, max-age=31536000, immutable")
         url = base + args.page
         engine_urls = [base + p for p in read_manifest((site / "sw.js").read_bytes())["engine"]]
-        results = []
+        ours, stock = [], []
         try:
             with sync_playwright() as playwright:
                 for run in range(1, args.runs + 1):
                     started = time.perf_counter()
-                    result = cold_and_warm(playwright, url, site, engine_urls)
-                    result["warm_http"] = warm_http_cache_only(playwright, url)
+                    result = ours_cold_and_warm(playwright, url, site, engine_urls)
+                    stock.append(stock_cold_and_warm(playwright, stock_base + "index.html", stock_dir))
+                    result["first_progress"] = first_progress(playwright, url)
                     result["longest_task"] = longest_task_ms(playwright, url)
-                    results.append(result)
-                    print(f"run {run}/{args.runs}: cold {result['cold']:.2f} s, warm {result['warm']:.2f} s "
+                    ours.append(result)
+                    print(f"run {run}/{args.runs}: cold {result['cold']:.2f} s (stock {stock[-1]['cold']:.2f} s), "
+                          f"warm {result['warm']:.2f} s (stock {stock[-1]['warm']:.2f} s) "
                           f"({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
         finally:
             server.shutdown()
-
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"\nCalculator benchmark: {args.page}, {args.runs} runs, {os.cpu_count()} CPUs, load average {load}")
-    print(f"Chromium {CHROMIUM} (headless), site served by generator.preview.server on 127.0.0.1 (no compression)\n")
-    print(f"{'figure':<42} {'median':>11}  {'target':<13} {'':<5}")
-    print(row("cold visit: engine ready", [r["cold"] for r in results], "s", 1.5))
-    print(row("warm: 2nd visit (service worker)", [r["warm"] for r in results], "s", 0.8))
-    print(row("warm: 3rd visit (service worker)", [r["third"] for r in results], "s", 0.8))
-    print(row("warm: 2nd visit (HTTP cache, no worker)", [r["warm_http"] for r in results], "s", None))
-    print(row("longest main-thread task, cold load", [r["longest_task"] for r in results], "ms", 50, "{:.0f}"))
-    print(row("long tasks >= 50 ms (PerformanceObserver)", [len(r["long_tasks"]) for r in results], "", None, "{:.0f}"))
-    print(row("one evaluation, 200 courses", [r["evaluate_ms"] for r in results], "ms", 20, "{:.1f}"))
-    print(row("first visit transferred, raw", [r["bytes"]["raw"] / MB for r in results], "MB", None))
-    print(row("first visit, gzip equivalent", [r["bytes"]["gzip"] / MB for r in results], "MB", 5.5))
-    print(row("  of which service worker's copy, raw", [r["bytes"]["service_worker"] / MB for r in results], "MB", None))
-    print("\nMB = 1,000,000 bytes. Times are from navigation start. The gzip equivalent counts each response's"
-          " headers plus its file compressed with gzip -9.")
+            stock_server.shutdown()
+    report(args, ours, stock)
     return 0
 
 

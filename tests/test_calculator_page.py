@@ -83,6 +83,26 @@ def test_every_cycle_has_a_calculator_linked_from_its_guidance_page(site_files):
         assert links, f"{cycle.id}: the guidance page does not link to its calculator"
 
 
+def test_every_module_the_calculator_imports_is_fetched_up_front(site_files, pages):
+    """Preloaded from the page's head, the modules arrive together rather than one
+    import after another, so the engine worker starts one round trip or two sooner."""
+    _, files = site_files
+    pending, imported = ["assets/js/calculator.mjs"], set()
+    while pending:
+        importer = pending.pop()
+        source = files[importer].decode("utf-8")
+        for ref in re.findall(r'^import\s[^;]*?\sfrom\s*"(\.[^"]+)";', source, flags=re.M | re.S):
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(importer), ref))
+            if path not in imported:
+                imported.add(path)
+                pending.append(path)
+    for path, page in pages.items():
+        folder = posixpath.dirname(path)
+        preloaded = {posixpath.normpath(posixpath.join(folder, a["href"])) for a in page.find("link", rel="modulepreload")}
+        assert len(imported) >= 10 and imported <= preloaded, f"{path}: not preloaded: {sorted(imported - preloaded)}"
+        assert all(p in files for p in preloaded), path
+
+
 def test_page_tells_the_scripts_about_its_cycle(site_files, pages):
     _, files = site_files
     for cycle, path in calculator_pages(site_files):

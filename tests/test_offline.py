@@ -1,11 +1,16 @@
-"""sw.js and _headers as written by the build (browser behaviour: tests/browser/test_offline.py)."""
+"""sw.js, _headers, the runtime's names and the precompressed copies as written by
+the build (browser behaviour: tests/browser/test_offline.py)."""
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 from pathlib import Path
 
+import brotli
+
 from generator.features.offline import read_manifest
+from generator.features.runtime import read_runtime_manifest
 from generator.pipeline import build
 from generator.render.environment import CSP_WASM
 from tests.pagetext import read_page
@@ -18,7 +23,8 @@ def manifest(out: Path) -> dict:
 def served_files(out: Path) -> set[str]:
     """What a browser can fetch: everything but files for the host and the writer."""
     files = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
-    return {f for f in files if not f.startswith(".") and f not in {"sw.js", "_headers"}}
+    return {f for f in files if not f.startswith(".") and f not in {"sw.js", "_headers"}
+            and not f.endswith((".br", ".gz"))}
 
 
 def test_worker_lists_every_file_and_precaches_only_the_small_ones(built_site):
@@ -31,16 +37,34 @@ def test_worker_lists_every_file_and_precaches_only_the_small_ones(built_site):
     # A guidance reader on a phone plan does not download the calculator's runtime.
     assert all(p.startswith("assets/pyodide/") for p in on_use)
     assert sum((built_site / p).stat().st_size for p in precache) < 500_000
-    assert "assets/pyodide/pyodide.asm.wasm" in on_use
+    assert any(p.endswith("/pyodide.asm.wasm") for p in on_use)
 
 
-def test_runtime_files_carry_their_sha256_and_the_fallback_stdlib_is_not_kept_up_front(built_site):
+def test_every_file_carries_its_sha256_and_the_fallback_stdlib_is_not_kept_up_front(built_site):
     m = manifest(built_site)
-    for path, digest in m["onUse"].items():
+    # The worker keeps no file, precached or not, whose bytes are not this build's.
+    for path, digest in {**m["precache"], **m["onUse"]}.items():
         assert hashlib.sha256((built_site / path).read_bytes()).hexdigest() == digest, path
-    assert "assets/pyodide/python_stdlib.zip" in m["engine"]
-    assert "assets/pyodide/python_stdlib_full.zip" in m["onUse"]
-    assert "assets/pyodide/python_stdlib_full.zip" not in m["engine"]
+    names = [p.rsplit("/", 1)[-1] for p in m["engine"]]
+    assert any(n.startswith("python_stdlib.") for n in names)
+    assert any(p.rsplit("/", 1)[-1].startswith("python_stdlib_full.") for p in m["onUse"])
+    assert not any(n.startswith("python_stdlib_full.") for n in names)
+
+
+def test_runtime_file_names_change_with_their_bytes(built_site):
+    """A new build never re-downloads an unchanged runtime file, and never reuses a name for new bytes."""
+    worker = read_runtime_manifest((built_site / "assets/js/engine-worker.mjs").read_bytes())
+    runtime = built_site / "assets/pyodide"
+    core = runtime / worker["core"]
+    assert sorted(p.name for p in core.iterdir() if not p.name.endswith((".br", ".gz"))) == [
+        "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs"]
+    for name in (worker["stdlib"], worker["fullStdlib"]):
+        data = (runtime / name).read_bytes()
+        assert name.split(".")[1] == hashlib.sha256(hashlib.sha256(data).digest()).hexdigest()[:12], name
+    assert worker["lock"]["packages"][worker["package"]]["file_name"] == worker["wheel"]
+    for name, size in worker["bytes"].items():
+        path = core / name if name.startswith("pyodide.") else runtime / worker["stdlib" if "stdlib" in name else "wheel"]
+        assert path.stat().st_size == size, name
 
 
 def test_cache_version_changes_with_any_content_change_and_only_then(content_copy, tmp_path):
@@ -68,13 +92,39 @@ def test_every_page_loads_the_offline_script_and_has_a_hidden_reset_button(built
         assert "Reset offline copy" in read_page(path).text, rel
 
 
-def test_headers_file_sends_the_policy_nosniff_and_no_cache(built_site):
+def test_headers_file_sends_the_policy_nosniff_and_caches_only_the_runtime_for_long(built_site):
     text = (built_site / "_headers").read_text(encoding="utf-8")
     rules = [line for line in text.splitlines() if line and not line.startswith("#")]
     assert rules == [
         "/*",
         f"  Content-Security-Policy: {CSP_WASM}; frame-ancestors 'none'",
         "  X-Content-Type-Options: nosniff",
+        "/sw.js",
         "  Cache-Control: no-cache",
+        "/assets/pyodide/*",
+        "  Cache-Control: public, max-age=31536000, immutable",
     ]
     assert "'unsafe-inline'" not in text
+    # Hosts join the values of every rule matching a path: one Cache-Control per path.
+    assert sum("Cache-Control" in line for line in rules) == 2
+    # Only files named after their bytes are kept for a year.
+    immutable = [p for p in served_files(built_site) if p.startswith("assets/pyodide/")]
+    assert immutable and all(any(c.isdigit() for c in p) for p in immutable)
+
+
+def test_precompressed_copies_hold_the_same_bytes_and_only_where_they_help(built_site):
+    for path in sorted(served_files(built_site) | {"sw.js"}):
+        data = (built_site / path).read_bytes()
+        br, gz = built_site / f"{path}.br", built_site / f"{path}.gz"
+        if br.is_file():
+            assert brotli.decompress(br.read_bytes()) == data, path
+            assert br.stat().st_size <= len(data) * 0.9, path
+        if gz.is_file():
+            assert gzip.decompress(gz.read_bytes()) == data, path
+            assert gz.read_bytes()[4:8] == b"\0\0\0\0", f"{path}.gz carries a time stamp"
+    for path in ("index.html", "sw.js", "2018/paramedic/rules.json", "assets/site.css"):
+        assert (built_site / f"{path}.br").is_file() and (built_site / f"{path}.gz").is_file(), path
+    wheel = next(built_site.glob("assets/pyodide/*.whl"))
+    assert not Path(f"{wheel}.br").exists(), "an already compressed file gets no copy"
+    wasm = next(built_site.glob("assets/pyodide/*/pyodide.asm.wasm"))
+    assert Path(f"{wasm}.br").stat().st_size < 0.3 * wasm.stat().st_size

@@ -27,6 +27,7 @@ class BuildContext:
     site: Site
     src: Path  # the site_src folder: templates, stylesheets, scripts
     runtime: bool  # False: leave out the calculator's Pyodide bundle (build --no-runtime)
+    precompress: bool = False  # write .br and .gz copies (the build; the preview never needs them)
     figures: dict = field(default_factory=dict)  # what features measured, for the benchmark
 
 

@@ -9,6 +9,11 @@ from the same rules dict the engine reads, so the two cannot disagree.
 
 from __future__ import annotations
 
+import posixpath
+import re
+from functools import lru_cache
+from pathlib import Path
+
 from generator.features.base import BuildContext, CyclePages, Feature
 from generator.features.runtime import runtime_files
 from generator.render.environment import CSP_WASM, Files, Renderer
@@ -31,6 +36,32 @@ LOAD_TIMEOUT_SECONDS = 90
 DELIVERY_CHOICES = (("", "Not sure"), *DELIVERY_LABELS.items())
 
 
+# A static import of one of our own modules: `import ... from "./x.mjs";`. Our
+# scripts only, written one way, so a pattern is enough (no JavaScript parser).
+STATIC_IMPORT = re.compile(r'^import\s[^;]*?\sfrom\s*"(\.{1,2}/[^"]+)"', re.M | re.S)
+
+
+@lru_cache(maxsize=8)
+def page_modules(src: Path) -> tuple[str, ...]:
+    """Every module calculator.mjs imports, directly or not, as output paths
+    (assets/js/...): the page preloads them all, so they arrive together rather
+    than one import after another. A module the build writes itself (not in
+    site_src/js) is listed without following its imports."""
+    found: set[str] = set()
+    pending = ["calculator.mjs"]
+    while pending:
+        source = src / "js" / pending.pop()
+        if not source.is_file():
+            continue
+        folder = posixpath.dirname(source.relative_to(src / "js").as_posix())
+        for ref in STATIC_IMPORT.findall(source.read_text(encoding="utf-8")):
+            module = posixpath.normpath(posixpath.join(folder, ref))
+            if module not in found:
+                found.add(module)
+                pending.append(module)
+    return tuple(f"assets/js/{module}" for module in sorted(found))
+
+
 class Calculator(Feature):
     """The calculator page of each cycle, its scripts, and the Pyodide runtime it runs."""
 
@@ -46,6 +77,7 @@ class Calculator(Feature):
             worker=WORKER,
             load_timeout=LOAD_TIMEOUT_SECONDS,
             deliveries=DELIVERY_CHOICES,
+            modules=page_modules(renderer.src),
         )
         pages.tools.append((LABEL, PAGE))
 

@@ -8,10 +8,11 @@ phone data plan who only reads a guidance page never pays for it.
 
 sw.js is site_src/js/offline-sw.js behind one generated line describing this
 build: its version (a hash of every output file, so any change makes browsers
-install a new worker with a new cache), the files to precache, and the runtime
-files with their SHA-256. The runtime is stored content-addressed, so a new
-version of the rules carries an unchanged runtime over instead of downloading
-it again.
+install a new worker with a new cache), the files to precache and the runtime
+files, each with its SHA-256. The worker keeps nothing whose bytes differ from
+this build's (a host in the middle of a deploy may serve a mix of two builds).
+The runtime is stored content-addressed, so a new version of the rules carries
+an unchanged runtime over instead of downloading it again.
 
 The registry lists this feature last: sw.js must list and hash every other file.
 """
@@ -22,7 +23,6 @@ import hashlib
 import json
 from pathlib import Path
 
-from generator.bundle.sizes import NOT_FIRST_VISIT
 from generator.features.base import BuildContext, Feature
 from generator.features.runtime import RUNTIME_FOLDER
 from generator.locations import SITE_SRC
@@ -36,15 +36,19 @@ PAGE_SCRIPT = ("js/offline.js", "assets/js/offline.js")
 # runtime, any large binary added later) is cached only when it is used.
 PRECACHE_SUFFIXES = (".html", ".css", ".js", ".mjs", ".json", ".ics", ".xml", ".txt", ".svg", ".webmanifest")
 
-# Files for the web host, not for browsers.
+# Files for the web host, not for browsers (precompressed copies are the host's
+# to send in place of the file itself).
 NOT_SERVED = {SERVICE_WORKER, "_headers", "_redirects"}
+HOST_COPIES = (".br", ".gz")
+# Loaded only if the engine needs a stdlib module the build did not see used.
+ON_DEMAND_ONLY = "python_stdlib_full."
 
 
 def build_version(files: Files) -> str:
     """A hash of every output path and its bytes: any change gives a new version."""
     digest = hashlib.sha256()
     for path in sorted(files):
-        if path == SERVICE_WORKER:
+        if path == SERVICE_WORKER or path.endswith(HOST_COPIES):
             continue
         data = files[path]
         digest.update(f"{path}\0{len(data)}\0".encode("utf-8"))
@@ -58,13 +62,14 @@ def is_runtime(path: str) -> bool:
 
 def worker_manifest(files: Files) -> dict:
     """What sw.js needs to know about this build, paths relative to the site root."""
-    served = sorted(p for p in files if p not in NOT_SERVED and not p.startswith("."))
-    precache = [p for p in served if p.endswith(PRECACHE_SUFFIXES) and not is_runtime(p)]
-    precached = set(precache)
-    on_use = {p: hashlib.sha256(files[p]).hexdigest() for p in served if p not in precached}
+    served = sorted(p for p in files
+                    if p not in NOT_SERVED and not p.startswith(".") and not p.endswith(HOST_COPIES))
+    sha256 = {p: hashlib.sha256(files[p]).hexdigest() for p in served}
+    precache = {p: sha256[p] for p in served if p.endswith(PRECACHE_SUFFIXES) and not is_runtime(p)}
+    on_use = {p: sha256[p] for p in served if p not in precache}
     # What the calculator loads to start (the fallback stdlib only on demand):
     # the page asks the worker to keep these once the engine has started.
-    engine = [p for p in on_use if is_runtime(p) and p.rsplit("/", 1)[-1] not in NOT_FIRST_VISIT]
+    engine = [p for p in on_use if is_runtime(p) and not p.rsplit("/", 1)[-1].startswith(ON_DEMAND_ONLY)]
     return {"version": build_version(files), "precache": precache, "onUse": on_use, "engine": engine}
 
 

@@ -11,6 +11,7 @@
 
 import { DataPanel } from "./calc/data-panel.mjs";
 import { EngineClient } from "./calc/engine-client.mjs";
+import { DownloadProgress } from "./calc/progress-view.mjs";
 import { ErrorView } from "./calc/errors-view.mjs";
 import { todayIso } from "./lib/format.mjs";
 import { blankCourse, blankState, isBlank, toEngineInput } from "./calc/model.mjs";
@@ -45,11 +46,13 @@ const errors = new ErrorView({ summary: $("error-summary"), list: $("error-summa
 const store = new Store(config.storageKey);
 const lastRecertInput = $("profile-last-recertified");
 const resultsBody = $("results-body");
+const download = new DownloadProgress($("engine-progress"));
 const engine = new EngineClient({
   workerUrl: config.workerUrl,
   rulesUrl: config.rulesUrl,
   timeoutMs: config.timeoutMs,
   onStatus: showEngineStatus,
+  onProgress: (loaded, total) => download.update(loaded, total),
 });
 
 // ---- profile -----------------------------------------------------------------
@@ -245,6 +248,7 @@ function showEngineStatus(state, message) {
   box.classList.toggle("is-ready", state === "ready");
   box.classList.toggle("is-failed", state === "failed" || state === "unavailable");
   $("engine-retry").hidden = state !== "failed";
+  if (state !== "loading") download.hide();
   if (state === "ready") {
     scheduleUpdate(0);
   } else if (state === "loading") {

@@ -2,24 +2,114 @@
 //
 // Start it with: new Worker(new URL("js/engine-worker.mjs", base), { type: "module" })
 //
-// Every runtime file comes from the site itself: the directory RUNTIME_DIR
-// (written by generator.bundle.bundle_runtime) is resolved against this
-// worker's own URL, so the site works under any sub-path, and no other origin
-// is ever contacted.
+// The build (generator/features/runtime.py) puts one line before this code,
+//   const RUNTIME = {core, stdlib, fullStdlib, wheel, package, lock, bytes}
+// naming this build's runtime files. Their names carry a hash of their bytes
+// (so hosts may cache them for a year) and they live in ../pyodide/ beside
+// this worker, so the site works under any sub-path and no other origin is
+// ever contacted. The lockfile is in that line too: one request fewer.
 //
 // Protocol (postMessage), requests are {id, op, payload}:
 //   op "init"     payload {rulesUrl} | {rules: "<json text>"} | "<json text>"
-//                 -> any number of {type: "progress", id, message}
+//                 -> any number of {type: "progress", id, message, loaded?, total?}
+//                    (loaded/total: bytes of the runtime downloaded so far)
 //                 -> {id, ok: true}
 //   op "evaluate" payload {input: object | "<json text>", today?: "YYYY-MM-DD"}
 //                 -> {id, ok: true, result}   (result = parsed engine output)
 //   failures      -> {id, ok: false, error: "<message>"}
 // Requests are handled one at a time in arrival order.
+//
+// Start-up is traced with performance marks named "engine:<step>" (read by
+// scripts/bench_calculator.py).
 
+/* global RUNTIME */
 const RUNTIME_DIR = new URL("../pyodide/", import.meta.url);
-const PACKAGE = "recert-engine"; // name in the site's pyodide-lock.json
+const CORE_DIR = new URL(RUNTIME.core, RUNTIME_DIR);
 const MODULE = "recert_engine";
 const ENTRY = "evaluate_json";
+const PROGRESS_EVERY_MS = 100;
+
+const mark = (step) => performance.mark(`engine:${step}`);
+mark("worker-start");
+
+const coreUrl = (name) => new URL(name, CORE_DIR).href;
+const runtimeUrl = (name) => new URL(name, RUNTIME_DIR).href;
+
+// ---- downloads, started as soon as the worker runs --------------------------
+//
+// Pyodide would fetch the wasm, the stdlib and the wheel one step after
+// another; here they all start at once, before an "init" even arrives, and
+// the bytes are counted as they come in. Pyodide's own fetches of these URLs
+// are then handed the responses already under way (see handOver).
+
+let listener = null; // (loaded, total) while an init is waiting
+const total = Object.values(RUNTIME.bytes).reduce((a, b) => a + b, 0);
+let loaded = 0;
+
+function counted(bytes) {
+  loaded += bytes;
+  if (listener) listener(loaded, total);
+}
+
+// Counts a copy of the body, so the response itself stays untouched: the
+// browser then still streams, compiles and caches the wasm by its URL.
+async function countBody(response, name) {
+  const reader = response.clone().body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    counted(value.byteLength);
+  }
+  mark(`downloaded:${name}`);
+}
+
+function hexToBase64(hex) {
+  let bytes = "";
+  for (let i = 0; i < hex.length; i += 2) bytes += String.fromCharCode(parseInt(hex.slice(i, i + 2), 16));
+  return btoa(bytes);
+}
+
+const pending = new Map(); // url -> Promise<Response>, each handed over once
+function startDownload(url, name, options = {}) {
+  const response = fetch(url, { credentials: "same-origin", ...options }).then((r) => {
+    mark(`response:${name}`);
+    if (r.ok && r.body) countBody(r, name).catch(() => undefined);
+    return r;
+  });
+  response.catch(() => undefined); // reported when Pyodide asks for it
+  pending.set(url, response);
+}
+
+const wheelInfo = RUNTIME.lock.packages[RUNTIME.package];
+startDownload(coreUrl("pyodide.asm.wasm"), "wasm");
+startDownload(runtimeUrl(RUNTIME.stdlib), "stdlib");
+startDownload(runtimeUrl(RUNTIME.wheel), "wheel", { integrity: `sha256-${hexToBase64(wheelInfo.sha256)}` });
+// The two scripts: imported now, Pyodide's own imports of them then resolve at once.
+const pyodideScript = import(coreUrl("pyodide.mjs")).then((m) => {
+  counted(RUNTIME.bytes["pyodide.mjs"]);
+  return m;
+});
+const asmScript = import(coreUrl("pyodide.asm.mjs")).then((m) => {
+  counted(RUNTIME.bytes["pyodide.asm.mjs"]);
+  mark("imported:asm");
+  return m;
+});
+pyodideScript.catch(() => undefined);
+asmScript.catch(() => undefined);
+
+const networkFetch = self.fetch.bind(self);
+self.fetch = function handOver(resource, options) {
+  const url = typeof resource === "string" || resource instanceof URL
+    ? new URL(resource, self.location.href).href : null;
+  if (url !== null && pending.has(url)) {
+    const response = pending.get(url);
+    pending.delete(url);
+    return response;
+  }
+  return networkFetch(resource, options);
+};
+
+// ---- the engine -----------------------------------------------------------------
 
 let pyodideReady = null; // Promise of {py, call}, created once
 let rulesText = null;
@@ -41,7 +131,7 @@ function siteUrl(url, base = self.location.href) {
 // inside an import) only if code needs a stdlib module the build did not see
 // being used; sync XHR with an ArrayBuffer response is allowed in workers.
 function loadFullStdlib(py) {
-  const url = new URL("python_stdlib_full.zip", RUNTIME_DIR).href;
+  const url = runtimeUrl(RUNTIME.fullStdlib);
   const xhr = new XMLHttpRequest();
   xhr.open("GET", url, false);
   xhr.responseType = "arraybuffer";
@@ -52,19 +142,30 @@ function loadFullStdlib(py) {
 }
 
 async function startPython(id) {
-  progress(id, "Loading the Python runtime…");
-  const { loadPyodide } = await import(new URL("pyodide.mjs", RUNTIME_DIR).href);
+  let last = 0;
+  listener = (bytes, all) => {
+    const now = performance.now();
+    if (now - last < PROGRESS_EVERY_MS && bytes < all) return;
+    last = now;
+    self.postMessage({ type: "progress", id, message: "Downloading the Python runtime…", loaded: bytes, total: all });
+  };
+  listener(loaded, total);
+  const { loadPyodide } = await pyodideScript;
+  mark("imported:pyodide");
   const py = await loadPyodide({
-    indexURL: RUNTIME_DIR.href,
-    stdLibURL: new URL("python_stdlib.zip", RUNTIME_DIR).href,
-    lockFileURL: new URL("pyodide-lock.json", RUNTIME_DIR).href,
+    indexURL: CORE_DIR.href,
+    stdLibURL: runtimeUrl(RUNTIME.stdlib),
+    lockFileContents: RUNTIME.lock,
     // Wheels are resolved here; setting it also points Pyodide's CDN
     // fallback at our own directory.
     packageBaseUrl: RUNTIME_DIR.href,
-    packages: [PACKAGE], // fetched while the interpreter boots
+    packages: [RUNTIME.package], // installed while the interpreter boots
+    fsInit: () => mark("wasm-ready"), // compiled and instantiated; Python starts next
     stdout: (msg) => console.log(msg),
     stderr: (msg) => console.warn(msg),
   });
+  listener = null;
+  mark("python-ready");
   progress(id, "Preparing the calculator…");
   py.pyimport("_site_stdlib_fallback").install(
     () => loadFullStdlib(py),
@@ -86,6 +187,7 @@ def call(rules, data, today):
   );
   const pyCall = ns.get("call");
   ns.destroy();
+  mark("engine-imported");
   const call = (rules, input, today) => {
     const res = pyCall(rules, input, today);
     try {
@@ -103,10 +205,11 @@ async function readRules(id, payload) {
   if (payload && payload.rules && typeof payload.rules === "object") return JSON.stringify(payload.rules);
   if (payload && payload.rulesUrl) {
     const url = siteUrl(payload.rulesUrl);
-    progress(id, "Loading the rules…");
     const resp = await fetch(url, { credentials: "same-origin" });
     if (!resp.ok) throw new Error(`could not load rules from ${url.pathname}: HTTP ${resp.status}`);
-    return await resp.text();
+    const text = await resp.text();
+    mark("rules-loaded");
+    return text;
   }
   throw new Error("init needs {rulesUrl}, {rules} or the rules JSON text");
 }
@@ -127,6 +230,7 @@ const handlers = {
     const [text] = await Promise.all([rulesPromise, pyodideReady]);
     JSON.parse(text); // fail early, with a clear message, on broken rules
     rulesText = text;
+    mark("ready");
     progress(id, "Ready");
     return undefined;
   },

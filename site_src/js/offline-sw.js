@@ -2,7 +2,8 @@
 // service workers only since version 147 (2026), so older ones would lose
 // offline use. generator/features/offline.py writes it to sw.js at the
 // site root, behind a line `const BUILD = {version, precache, onUse, engine}`
-// describing one build (paths relative to the site root).
+// describing one build (paths relative to the site root; precache and onUse
+// map each path to the SHA-256 of its bytes).
 //
 // One cache per build, named "recert-offline <scope> <version>": the scope in
 // the name keeps other sites on the same origin apart, so a new version
@@ -14,6 +15,13 @@
 // (offline.js) then offers "a new version is available" and, when asked,
 // sends "skip-waiting" and reloads.
 //
+// Never a stale or mixed copy: a host in the middle of a deploy (or a CDN edge
+// behind the rest) can send the new sw.js with old pages. Every file is kept
+// only if its bytes are the ones this build recorded; if any is not, the
+// install fails, its half-filled cache is deleted, the old version keeps
+// serving, and the browser tries again at its next update check (offline.js
+// also asks again a little later).
+//
 // The calculator's runtime (BUILD.onUse, megabytes) is not precached: it is
 // kept when first fetched, or when a page whose calculator has started sends
 // "keep-engine" (it was loaded before this worker controlled the page). It is
@@ -22,7 +30,7 @@
 const SCOPE = self.registration.scope;
 const CACHE_PREFIX = `recert-offline ${SCOPE} `;
 const CACHE = CACHE_PREFIX + BUILD.version;
-const PRECACHE = new Set(BUILD.precache);
+const PRECACHE = new Set(Object.keys(BUILD.precache));
 
 function siteUrl(path) {
   return new URL(path, SCOPE).href;
@@ -51,17 +59,6 @@ function siteCaches(names) {
   return names.filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE);
 }
 
-// A host may answer "x/index.html" with a redirect to "x/"; a redirected
-// response cannot answer a navigation, so keep a plain copy.
-async function storable(response) {
-  if (!response.redirected) return response;
-  return new Response(await response.blob(), {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-}
-
 async function sha256(buffer) {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
@@ -69,23 +66,30 @@ async function sha256(buffer) {
 
 // Keep a runtime file only if it is this build's (a host mid-deploy may serve another).
 async function keepIfIntact(cache, path, response) {
-  if (!response.ok) return false;
-  const body = await response.arrayBuffer();
-  if ((await sha256(body)) !== BUILD.onUse[path]) return false;
-  await cache.put(runtimeKey(path), new Response(body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  }));
+  const copy = await verified(response, BUILD.onUse[path]);
+  if (!copy) return false;
+  await cache.put(runtimeKey(path), copy);
   return true;
 }
 
+// A copy of `response` to keep, or null unless its bytes have this SHA-256.
+// The copy is never "redirected" (a host may answer "x/index.html" with a
+// redirect to "x/"), which a navigation could not use.
+async function verified(response, expected) {
+  if (!response.ok) return null;
+  const body = await response.arrayBuffer();
+  if ((await sha256(body)) !== expected) return null;
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+// Every file with this build's bytes, or an error (the install handler then
+// deletes the cache: puts still under way go to the deleted, unreachable one).
 async function precache() {
   const cache = await caches.open(CACHE);
-  await Promise.all(BUILD.precache.map(async (path) => {
-    const response = await fetch(siteUrl(path), { cache: "no-cache" });
-    if (!response.ok) throw new Error(`could not save ${path}: HTTP ${response.status}`);
-    await cache.put(siteUrl(path), await storable(response));
+  await Promise.all(Object.entries(BUILD.precache).map(async ([path, expected]) => {
+    const copy = await verified(await fetch(siteUrl(path), { cache: "no-cache" }), expected);
+    if (!copy) throw new Error(`${path} is not this version's file (a deploy may be under way)`);
+    await cache.put(siteUrl(path), copy);
   }));
 }
 
@@ -160,7 +164,10 @@ function notSavedPage() {
 }
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(precache().then(carryOverRuntime));
+  event.waitUntil(precache().then(carryOverRuntime).catch(async (error) => {
+    await caches.delete(CACHE);
+    throw error; // the install fails; the version in use stays
+  }));
 });
 
 self.addEventListener("activate", (event) => {

@@ -80,14 +80,30 @@ function offerUpdate(registration) {
   }]]);
 }
 
+// The worker refuses to install a version whose files do not all match it
+// (a deploy still under way): ask again a little later, then less often.
+const RETRY_SECONDS = [20, 60, 300, 900];
+let retries = 0;
+
+function watchInstall(registration, incoming) {
+  let installed = false;
+  incoming.addEventListener("statechange", () => {
+    if (incoming.state === "installed") {
+      installed = true;
+      retries = 0;
+      offerUpdate(registration);
+    } else if (incoming.state === "redundant" && !installed) {
+      const seconds = RETRY_SECONDS[Math.min(retries++, RETRY_SECONDS.length - 1)];
+      setTimeout(() => registration.update().catch(() => undefined), seconds * 1000);
+    }
+  });
+}
+
 function watchForUpdates(registration) {
   offerUpdate(registration);
+  if (registration.installing) watchInstall(registration, registration.installing);
   registration.addEventListener("updatefound", () => {
-    const incoming = registration.installing;
-    if (!incoming) return;
-    incoming.addEventListener("statechange", () => {
-      if (incoming.state === "installed") offerUpdate(registration);
-    });
+    if (registration.installing) watchInstall(registration, registration.installing);
   });
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     if (reloadWhenUpdated) location.reload();

@@ -30,6 +30,10 @@ self.addEventListener("message", async (event) => {
         self.postMessage({ type: "progress", id, message });
         await sleep(OPTIONS.step_ms);
       }
+      for (const [loaded, total] of OPTIONS.download) {
+        self.postMessage({ type: "progress", id, message: "Downloading the Python runtime…", loaded, total });
+        await sleep(OPTIONS.step_ms);
+      }
       if (OPTIONS.mode === "hang") return;
       if (OPTIONS.mode === "fail") {
         self.postMessage({ id, ok: false, error: OPTIONS.error });
@@ -62,12 +66,14 @@ class FakeEngine:
     mode: str = "ok"  # ok | hang (never ready) | fail (init answers an error)
     progress: tuple[str, ...] = ("Loading the Python runtime…", "Preparing the calculator…")
     step_ms: int = 20
+    download: tuple[tuple[int, int], ...] = ()  # (bytes downloaded, bytes in all), after the progress messages
     error: str = "the engine could not be loaded"
     today: str | None = None  # evaluate as of this day instead of the page's today
     calls: list[dict] = field(default_factory=list)
 
     def worker_source(self) -> str:
-        options = {"mode": self.mode, "progress": list(self.progress), "step_ms": self.step_ms,
+        options = {"mode": self.mode, "progress": list(self.progress), "download": [list(d) for d in self.download],
+                   "step_ms": self.step_ms,
                    "error": self.error, "endpoint": ENDPOINT_PATH}
         return _WORKER_JS.replace("__OPTIONS__", json.dumps(options))
 

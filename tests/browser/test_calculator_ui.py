@@ -139,6 +139,29 @@ def test_form_is_usable_while_the_engine_loads(context, page, site_url):
     assert page.console_errors == []
 
 
+def test_download_progress_is_shown_announced_at_each_quarter_and_gone_when_ready(context, page, site_url):
+    steps = ((0, 8_000_000), (1_000_000, 8_000_000), (2_500_000, 8_000_000), (4_100_000, 8_000_000))
+    FakeEngine(mode="hang", progress=(), download=steps).install(context)
+    open_calculator(page, site_url, state="loading")
+    bar = page.get_by_role("progressbar", name="Calculator download")
+    expect(page.locator("#engine-progress-figure")).to_have_text("51% (4.1 of 8.0 MB)")
+    expect(bar).to_be_visible()
+    assert bar.get_attribute("value") == "51"
+    # Read out at 25% and 50%, not at every update; the status says the step once.
+    expect(page.locator("#engine-progress [aria-live=polite]")).to_have_text("Downloaded 50% of the calculator.")
+    expect(page.locator("#engine-status-text")).to_have_text("Loading the calculator: Downloading the Python runtime…")
+    fill_course(page, 1, "Airway", "2017-05-01", "2", "17-OEMS-T1-0009")  # the form works meanwhile
+    wait_saved(page, lambda s: s["courses"][0]["title"] == "Airway")
+    assert_no_axe_violations(page, "downloading")
+
+    page.close()
+    FakeEngine(today=TODAY, download=steps[:2]).install(context)
+    ready = context.new_page()
+    open_calculator(ready, site_url)
+    expect(ready.locator("#engine-progress")).to_be_hidden()
+    expect(row(ready, 1).locator("[data-slot=outcome]")).not_to_be_empty()  # results as soon as it is ready
+
+
 def test_engine_that_cannot_load_says_so_and_keeps_the_form(context, page, site_url):
     context.route(WORKER_GLOB, lambda route: route.fulfill(status=404, body="not found"))
     open_calculator(page, site_url, state="failed")

@@ -8,6 +8,7 @@ side is site_src/js/offline.js.
 from __future__ import annotations
 
 import json
+import shutil
 import time
 
 import pytest
@@ -163,6 +164,60 @@ def test_rebuilt_site_is_offered_as_a_new_version_and_replaces_the_old_cache(liv
     expect(notice).to_be_empty()
     assert list(site_caches(page, url)) == [f"recert-offline {url} {new_version}"]
     assert {foreign, "another-app"} <= set(page.evaluate("caches.keys()"))
+
+
+UPDATE_AND_WAIT = """async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  await registration.update().catch(() => undefined);
+  const incoming = registration.installing;
+  if (!incoming) return registration.waiting ? "installed" : "no update";
+  return await new Promise((resolve) => incoming.addEventListener("statechange", () => {
+    if (incoming.state === "installed" || incoming.state === "redundant") resolve(incoming.state);
+  }));
+}"""
+
+
+def test_a_new_worker_that_arrives_before_the_rest_of_a_deploy_never_keeps_old_pages(live_site, tmp_path):
+    """A host uploads the new sw.js first (or a CDN edge has it first): the reader must
+    end on the new pages, never on old pages kept under the new version's name."""
+    url, content, out, context = live_site
+    page = context.new_page()
+    notice = page.locator("#offline-notice")
+    page.goto(url + GUIDANCE)
+    wait_until_controlled(page)
+    old_version = read_manifest((out / "sw.js").read_bytes())["version"]
+
+    time.sleep(max(0.0, 1.1 - (time.time() - (out / "sw.js").stat().st_mtime)))  # If-Modified-Since: a later second
+    cycle = content / "2024" / "aemt.yaml"
+    cycle.write_text(cycle.read_text(encoding="utf-8").replace(INTRO_BEFORE, INTRO_AFTER), encoding="utf-8")
+    staged = tmp_path / "next"
+    build(content, staged, runtime=False)
+
+    # 1. Only the new sw.js is on the host: the new version refuses to install,
+    # and leaves no cache of its own behind; the reader keeps the old version.
+    shutil.copy(staged / "sw.js", out / "sw.js")
+    assert page.evaluate(UPDATE_AND_WAIT) == "redundant"
+    assert list(site_caches(page, url)) == [f"recert-offline {url} {old_version}"]
+    page.reload()
+    expect(page.locator("main")).to_contain_text(INTRO_BEFORE)
+    expect(notice).not_to_contain_text(NEW_VERSION)
+
+    # 2. The rest of the deploy arrives: the next check installs the new version.
+    shutil.copytree(staged, out, dirs_exist_ok=True, copy_function=shutil.copy)
+    page.reload()
+    expect(notice).to_contain_text(NEW_VERSION, timeout=30_000)
+    notice.get_by_role("button", name="Reload to see it").click()
+    expect(page.locator("main")).to_contain_text(INTRO_AFTER, timeout=30_000)
+    new_version = read_manifest((out / "sw.js").read_bytes())["version"]
+    assert list(site_caches(page, url)) == [f"recert-offline {url} {new_version}"]
+    # Every page kept is the new build's, not only the one on screen.
+    page.goto(url + "index.html")
+    for path in ("2024/aemt/index.html", "2024/aemt/rules.json"):
+        saved = page.evaluate("""async (path) => {
+          const hit = await caches.match(new URL(path, location.href).href);
+          return hit ? await hit.text() : null;
+        }""", path)
+        assert saved == (staged / path).read_text(encoding="utf-8"), path
 
 
 def test_reset_offline_copy_unregisters_and_deletes_only_this_sites_caches(context, page, site_url):

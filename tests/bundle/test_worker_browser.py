@@ -4,12 +4,13 @@ only the site's own files."""
 from __future__ import annotations
 
 import json
-import shutil
 from urllib.parse import urlparse
 
 import pytest
 
 from generator.preview.server import start_in_thread
+
+from generator.features.runtime import engine_worker, site_runtime
 
 from .conftest import SITE_SRC, load_fixture_engine
 
@@ -20,10 +21,15 @@ PAGE_JS = """
 const worker = new Worker(new URL("assets/js/engine-worker.mjs", location.href), { type: "module" });
 const pending = new Map();
 window.progress = [];
+window.downloaded = [];
 let next = 1;
 worker.onmessage = (event) => {
   const m = event.data;
-  if (m.type === "progress") { window.progress.push(m.message); return; }
+  if (m.type === "progress") {
+    window.progress.push(m.message);
+    if (m.loaded !== undefined) window.downloaded.push([m.loaded, m.total]);
+    return;
+  }
   pending.get(m.id)?.(m);
   pending.delete(m.id);
 };
@@ -37,23 +43,29 @@ window.pageReady = true;
 
 
 @pytest.fixture(scope="module")
-def site(fixture_bundle, tmp_path_factory):
+def site_and_manifest(fixture_bundle, tmp_path_factory):
     root = tmp_path_factory.mktemp("site")
     base = root / SUB
-    shutil.copytree(fixture_bundle.dest, base / "assets" / "pyodide")
-    (base / "assets" / "js").mkdir(parents=True)
-    shutil.copy(SITE_SRC / "js" / "engine-worker.mjs", base / "assets" / "js")
+    # Laid out and named as the site build does it.
+    bundle = {p.name: p.read_bytes() for p in fixture_bundle.dest.iterdir()}
+    figures = fixture_bundle.figures
+    files, manifest = site_runtime(bundle, figures["package"], figures["wheel"], figures["pyodide_version"])
+    files["assets/js/engine-worker.mjs"] = engine_worker(manifest, SITE_SRC)
+    for path, data in files.items():
+        (base / path).parent.mkdir(parents=True, exist_ok=True)
+        (base / path).write_bytes(data)
     (base / "data").mkdir()
     (base / "data" / "rules.json").write_text(json.dumps(RULES))
     (base / "test.mjs").write_text(PAGE_JS)
     (base / "index.html").write_text('<!doctype html><meta charset="utf-8"><title>t</title><script type="module" src="test.mjs"></script>')
     server, url = start_in_thread(root)
-    yield url + SUB
+    yield url + SUB, manifest
     server.shutdown()
 
 
 @pytest.fixture
-def page(browser, site):
+def page(browser, site_and_manifest):
+    site, site_manifest = site_and_manifest
     ctx = browser.new_context()
     origin = f"{urlparse(site).scheme}://{urlparse(site).netloc}"
     seen, offsite = [], []
@@ -74,11 +86,17 @@ def page(browser, site):
     pg.goto(site + "index.html")
     pg.wait_for_function("window.pageReady === true")
     pg.seen = seen
+    pg.total_bytes = sum(site_manifest["bytes"].values())
     yield pg
     ctx.close()
     assert offsite == [], f"worker reached other origins: {offsite}"
     # The browser's startup path needs nothing the Node-traced stdlib lacks.
     assert not [m for m in console if "stdlib fallback" in m], console
+
+
+@pytest.fixture
+def site(site_and_manifest):
+    return site_and_manifest[0]
 
 
 def test_init_evaluate_and_errors(page, site):
@@ -87,6 +105,10 @@ def test_init_evaluate_and_errors(page, site):
     assert reply["ok"] is True, reply
     assert page.evaluate("window.progress").count("Ready") == 1
     assert len(page.evaluate("window.progress")) >= 2
+    # The download is reported in bytes, never backwards, up to everything the runtime needs.
+    downloaded = page.evaluate("window.downloaded")
+    assert downloaded and all(b[0] >= a[0] for a, b in zip(downloaded, downloaded[1:]))
+    assert downloaded[-1][0] == downloaded[-1][1] == page.total_bytes
 
     data = {"courses": [{"topic": "Airway", "hours": 1.25, "date": "2025-01-02"}]}
     reply = page.evaluate("(d) => window.ask('evaluate', {input: d, today: '2025-06-01'})", data)
@@ -105,7 +127,7 @@ def test_init_evaluate_and_errors(page, site):
     # Everything came from the site's own sub-path; no source maps, no CDN.
     paths = [urlparse(u).path for u in page.seen]
     assert all(p.startswith("/" + SUB) for p in paths), paths
-    assert not any(p.endswith((".map", "python_stdlib_full.zip", "pyodide.js")) for p in paths), paths
+    assert not any(p.endswith((".map", "pyodide.js", "pyodide-lock.json")) or "python_stdlib_full" in p for p in paths), paths
 
 
 def test_init_with_rules_text_and_evaluate_before_init(page):

@@ -113,13 +113,13 @@ def _zip_members(modules, zip_path):
     return sorted(arcs)
 
 
-def _pyc(source_bytes, filename):
+def _pyc(source_bytes, filename, optimize=0):
     # Unchecked hash-based pyc: deterministic (no mtime) and zipimport/
     # SourceFileLoader use it without stat-ing or re-reading the source.
     import importlib.util
     from importlib._bootstrap_external import _code_to_hash_pyc
 
-    code = compile(source_bytes, filename, "exec", dont_inherit=True, optimize=0)
+    code = compile(source_bytes, filename, "exec", dont_inherit=True, optimize=optimize)
     return bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source_bytes), False))
 
 
@@ -154,7 +154,7 @@ def main(config_json):
         all_names = _all_module_names(src)
         entries = {}
         for arc in arcs:
-            entries[arc[:-3] + ".pyc"] = _pyc(src.read(arc), f"{zip_path}/{arc}")
+            entries[arc[:-3] + ".pyc"] = _pyc(src.read(arc), f"{zip_path}/{arc}", cfg.get("stdlibOptimize", 0))
     # The fallback importer goes in too, told which names the full zip has.
     fb_src = cfg["fallbackSource"]
     kept = {a[:-3].replace("/", ".").removesuffix(".__init__") for a in arcs}
@@ -165,14 +165,15 @@ def main(config_json):
     entries[fb_name + ".pyc"] = _pyc(fb_src.encode(), f"{zip_path}/{fb_name}.py")
 
     tmp = os.path.join(out_dir, "python_stdlib.zip.tmp")
-    # Deflated: the zip stays small even where the host doesn't gzip .zip files.
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+    # Stored, not deflated: HTTP compression (brotli, gzip) of the whole file
+    # then sees across modules and shrinks it far more than per-entry deflate.
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_STORED) as zf:
         for arc in sorted(entries):
             info = zipfile.ZipInfo(arc, fixed)
-            info.compress_type = zf.compression
+            info.compress_type = zipfile.ZIP_STORED
             info.create_system = 3
             info.external_attr = 0o644 << 16
-            zf.writestr(info, entries[arc], compresslevel=9)
+            zf.writestr(info, entries[arc])
     os.replace(tmp, os.path.join(out_dir, "python_stdlib.zip"))
 
     # Engine bytecode, to be put in the wheel's __pycache__ by the host.

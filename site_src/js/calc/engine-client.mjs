@@ -1,7 +1,8 @@
 // Talks to the engine worker (site_src/js/engine-worker.mjs, which runs the
 // Python engine in Pyodide off the main thread). Protocol: requests
 // {id, op, payload}; replies {id, ok, result | error}; while "init" runs the
-// worker also posts {type: "progress", message}.
+// worker also posts {type: "progress", message, loaded?, total?} (bytes of the
+// runtime downloaded so far, passed on to onProgress).
 //
 // States: "loading" -> "ready", or "failed" (worker error, init error, load
 // timeout; start() may be called again), or "unavailable" (this browser or
@@ -21,11 +22,12 @@ export function unsupportedReason(env = globalThis) {
 }
 
 export class EngineClient {
-  constructor({ workerUrl, rulesUrl, timeoutMs, onStatus }) {
+  constructor({ workerUrl, rulesUrl, timeoutMs, onStatus, onProgress = () => {} }) {
     this.workerUrl = workerUrl;
     this.rulesUrl = rulesUrl;
     this.timeoutMs = timeoutMs;
     this.onStatus = onStatus;
+    this.onProgress = onProgress;
     this.state = "idle";
     this.message = "";
     this.worker = null;
@@ -97,11 +99,13 @@ export class EngineClient {
   receive(data) {
     if (!data || typeof data !== "object") return;
     if (data.type === "progress") {
+      if (this.state !== "loading") return;
+      if (typeof data.loaded === "number") this.onProgress(data.loaded, data.total);
       // The worker's last step says "Ready" just before it answers; the
       // "ready" state says that better, so it is not shown (or read out) twice.
-      if (this.state === "loading" && !/^ready\.?$/i.test(data.message)) {
-        this.setState("loading", `Loading the calculator: ${data.message}`);
-      }
+      // A step is told once, however many byte counts come with it.
+      const message = `Loading the calculator: ${data.message}`;
+      if (!/^ready\.?$/i.test(data.message) && message !== this.message) this.setState("loading", message);
       return;
     }
     const waiting = this.pending.get(data.id);
