@@ -54,3 +54,14 @@ class Feature:
 
     def finish(self, files: Files, build: BuildContext) -> None:
         """Once per build, after every page is rendered."""
+
+
+class PageScripts(Feature):
+    """A feature whose only files are browser scripts every page may load,
+    copied once per build from site_src/js/ to assets/js/."""
+
+    scripts: tuple[str, ...] = ()
+
+    def site(self, renderer: Renderer) -> None:
+        for name in self.scripts:
+            renderer.files[f"assets/js/{name}"] = (renderer.src / "js" / name).read_bytes()

@@ -13,6 +13,7 @@ from generator.features.calculator import Calculator
 from generator.features.calendar_file import Calendar
 from generator.features.checklist import Checklist
 from generator.features.compare import Compare
+from generator.features.finder import CycleFinder
 from generator.features.guidance import Guidance, RulesExport
 from generator.features.headers import HostHeaders
 from generator.features.offline import OfflineCopy
@@ -30,6 +31,7 @@ FEATURES: tuple[Feature, ...] = (
     Guidance(),
     Compare(),
     StatusScripts(),
+    CycleFinder(),
     Sitemap(),
     HostHeaders(),
     OfflineCopy(),

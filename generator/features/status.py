@@ -7,15 +7,9 @@ scripts bring it up to the reader's own date.
 
 from __future__ import annotations
 
-from generator.features.base import Feature
-from generator.render.environment import Renderer
-
-SCRIPTS = ("cycle-status.mjs", "status-page.mjs")
+from generator.features.base import PageScripts
 
 
-class StatusScripts(Feature):
+class StatusScripts(PageScripts):
     name = "cycle status"
-
-    def site(self, renderer: Renderer) -> None:
-        for name in SCRIPTS:
-            renderer.files[f"assets/js/{name}"] = (renderer.src / "js" / name).read_bytes()
+    scripts = ("cycle-status.mjs", "status-page.mjs")
