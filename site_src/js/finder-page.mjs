@@ -3,8 +3,8 @@
 // and goes to the person's cycle when the site has it.
 
 import { findCycle } from "./finder.mjs";
-import { isRealDate, longDate, timeEl } from "./calc/format.mjs";
-import { h, replaceChildren } from "./calc/dom.mjs";
+import { isRealDate, longDate, timeEl } from "./lib/format.mjs";
+import { h, replaceChildren } from "./lib/dom.mjs";
 
 const form = document.getElementById("finder");
 const result = document.getElementById("finder-result");

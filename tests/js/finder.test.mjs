@@ -3,7 +3,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { findCycle } from "../../site_src/js/finder.mjs";
+import { load } from "./site.mjs";
+
+const { findCycle } = await load("finder.mjs");
 
 const CYCLES = [
   { level: "paramedic", expires: "2018-03-31", href: "2018/paramedic/index.html", title: "2018 Paramedic recertification" },
