@@ -129,7 +129,8 @@ PHASES = [  # (label, mark): our cold start, in the order it happens
     ("stdlib downloaded", "downloaded:stdlib"),
     ("wasm downloaded", "downloaded:wasm"),
     ("wasm compiled and instantiated", "wasm-ready"),
-    ("interpreter started, engine installed", "python-ready"),
+    ("interpreter started", "python-ready"),
+    ("engine wheel installed", "engine-installed"),
     ("engine imported", "engine-imported"),
     ("engine ready (rules in)", "ready"),
 ]

@@ -61,10 +61,11 @@ def test_runtime_file_names_change_with_their_bytes(built_site):
     for name in (worker["stdlib"], worker["fullStdlib"]):
         data = (runtime / name).read_bytes()
         assert name.split(".")[1] == hashlib.sha256(hashlib.sha256(data).digest()).hexdigest()[:12], name
-    assert worker["lock"]["packages"][worker["package"]]["file_name"] == worker["wheel"]
     for name, size in worker["bytes"].items():
-        path = core / name if name.startswith("pyodide.") else runtime / worker["stdlib" if "stdlib" in name else "wheel"]
+        path = core / name if name.startswith("pyodide.") else runtime / worker["stdlib"]
         assert path.stat().st_size == size, name
+    # The engine comes inside the stdlib zip: no wheel to download and install.
+    assert worker["lock"]["packages"] == {} and not list(runtime.glob("*.whl"))
 
 
 def test_cache_version_changes_with_any_content_change_and_only_then(content_copy, tmp_path):
@@ -124,7 +125,7 @@ def test_precompressed_copies_hold_the_same_bytes_and_only_where_they_help(built
             assert gz.read_bytes()[4:8] == b"\0\0\0\0", f"{path}.gz carries a time stamp"
     for path in ("index.html", "sw.js", "2018/paramedic/rules.json", "assets/site.css"):
         assert (built_site / f"{path}.br").is_file() and (built_site / f"{path}.gz").is_file(), path
-    wheel = next(built_site.glob("assets/pyodide/*.whl"))
-    assert not Path(f"{wheel}.br").exists(), "an already compressed file gets no copy"
+    full = next(built_site.glob("assets/pyodide/python_stdlib_full.*.zip"))
+    assert not Path(f"{full}.br").exists(), "an already compressed file gets no copy"
     wasm = next(built_site.glob("assets/pyodide/*/pyodide.asm.wasm"))
     assert Path(f"{wasm}.br").stat().st_size < 0.3 * wasm.stat().st_size

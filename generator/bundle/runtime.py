@@ -1,9 +1,11 @@
 """bundle_runtime(): the one entry point the site build calls.
 
 Pipeline (cold): source-only wheel + staging lockfile -> Pyodide under Node
-traces and precompiles (stdlib.py) -> final wheel with bytecode + site
-lockfile -> verify with node-engine.mjs -> cache. Every call then publishes
-the Pyodide core files and the cached outputs into `dest`.
+traces and precompiles (stdlib.py; the trimmed stdlib zip carries the
+engine's bytecode too) -> final wheel with bytecode + site lockfile -> verify
+with node-engine.mjs -> cache. Every call then publishes the Pyodide core
+files and the cached outputs into `dest`. The site serves the core files and
+the two stdlib zips; the wheel and lockfile are for Python tooling and tests.
 """
 from __future__ import annotations
 
@@ -84,7 +86,7 @@ def _build(dist, engine_dir: Path, cache_dir: Path, key: str, probes: list[dict]
             _link_or_copy(dist.core(src), check / dst)
         for name in (*BUILT, wheel.name):
             _link_or_copy(staged / name, check / name)
-        bundled = run_probes(node_engine, check, probes, package=package, module=import_name, entry=ENTRY_POINT)
+        bundled = run_probes(node_engine, check, probes, module=import_name, entry=ENTRY_POINT)
         same_as_trace(report["probeResults"], bundled)
 
         # 5. Sizes of everything published (gzip of the wasm is slow: cache it).

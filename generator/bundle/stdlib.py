@@ -3,8 +3,11 @@
 Why: stock Pyodide ships ~600 stdlib sources and compiles every module it
 imports at each page load. Here Pyodide (under Node) boots, installs the
 engine wheel, imports what the engine names and runs probe inputs; exactly
-the stdlib modules that ended up loaded are compiled to 3.14 bytecode into a
-small python_stdlib.zip. The host's CPython 3.11 could do neither step.
+the stdlib modules that booting and the engine loaded (not those only the
+wheel installer needed) are compiled to 3.14 bytecode into a small
+python_stdlib.zip, together with the engine's own bytecode, so the browser
+imports the engine from it and installs nothing. The host's CPython 3.11
+could do neither step.
 """
 from __future__ import annotations
 

@@ -14,12 +14,12 @@ from .errors import BundleError
 from .node import run_node
 
 
-def run_probes(node_engine: Path, runtime_dir: Path, probes: list[dict], *, package: str, module: str, entry: str) -> list[dict]:
+def run_probes(node_engine: Path, runtime_dir: Path, probes: list[dict], *, module: str, entry: str) -> list[dict]:
     """Run probes through node-engine.mjs; return its parsed output lines."""
     stdin = "".join(json.dumps(p) + "\n" for p in probes)
     proc = run_node(
         node_engine,
-        [str(runtime_dir), "--no-fallback", "--package", package, "--module", module, "--entry", entry],
+        [str(runtime_dir), "--no-fallback", "--module", module, "--entry", entry],
         stdin=stdin,
     )
     if "stdlib fallback" in proc.stderr:

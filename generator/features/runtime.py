@@ -9,7 +9,9 @@ Every runtime file is published under a name that carries a hash of its bytes
 in a folder named after theirs), so hosts can let browsers keep them for a year
 (`_headers`) and a new build re-downloads only what changed. The engine worker
 learns those names from one generated line before its code, which also carries
-the lockfile, so the browser needs no lockfile request.
+the lockfile's header, so the browser needs no lockfile request. The engine
+itself is inside the standard library zip (generator/bundle), so the browser
+installs no wheel: the bundle's wheel and lockfile serve the build's own checks.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def _hashed(name: str, data: bytes) -> str:
     return f"{stem}.{_digest(data)}{dot}{suffix}"
 
 
-def site_runtime(bundle: dict[str, bytes], package: str, wheel: str, pyodide_version: str) -> tuple[Files, dict]:
+def site_runtime(bundle: dict[str, bytes], pyodide_version: str) -> tuple[Files, dict]:
     """Output files (paths under RUNTIME_FOLDER) for a bundle_runtime output, and
     the manifest the worker gets: every name relative to RUNTIME_FOLDER."""
     core = f"{pyodide_version}-{_digest(*(bundle[n] for n in CORE))}/"
@@ -53,16 +55,15 @@ def site_runtime(bundle: dict[str, bytes], package: str, wheel: str, pyodide_ver
     files = {f"{RUNTIME_FOLDER}/{core}{n}": bundle[n] for n in CORE}
     files[f"{RUNTIME_FOLDER}/{stdlib}"] = bundle["python_stdlib.zip"]
     files[f"{RUNTIME_FOLDER}/{full}"] = bundle["python_stdlib_full.zip"]
-    files[f"{RUNTIME_FOLDER}/{wheel}"] = bundle[wheel]  # its name already carries a content hash
+    lock = json.loads(bundle["pyodide-lock.json"])
     manifest = {
         "core": core,
         "stdlib": stdlib,
         "fullStdlib": full,
-        "wheel": wheel,
-        "package": package,
-        "lock": json.loads(bundle["pyodide-lock.json"]),
+        # Pyodide checks the lockfile's ABI; there is no package to install.
+        "lock": {"info": lock["info"], "packages": {}},
         # What the first start downloads, for the progress bar (uncompressed bytes).
-        "bytes": {n: len(bundle[n]) for n in (*CORE, "python_stdlib.zip", wheel)},
+        "bytes": {n: len(bundle[n]) for n in (*CORE, "python_stdlib.zip")},
     }
     return files, manifest
 
@@ -86,6 +87,6 @@ def runtime_files(site_src: Path) -> tuple[Files, dict]:
     with tempfile.TemporaryDirectory(prefix="recert-runtime-") as tmp:
         figures = bundle_runtime(ENGINE_DIR, Path(tmp), CACHE_DIR, site_src=site_src)
         bundle = {p.name: p.read_bytes() for p in Path(tmp).iterdir() if p.is_file()}
-    files, manifest = site_runtime(bundle, figures["package"], figures["wheel"], figures["pyodide_version"])
+    files, manifest = site_runtime(bundle, figures["pyodide_version"])
     files[WORKER[1]] = engine_worker(manifest, site_src)
     return files, figures

@@ -3,11 +3,12 @@
 // Start it with: new Worker(new URL("js/engine-worker.mjs", base), { type: "module" })
 //
 // The build (generator/features/runtime.py) puts one line before this code,
-//   const RUNTIME = {core, stdlib, fullStdlib, wheel, package, lock, bytes}
+//   const RUNTIME = {core, stdlib, fullStdlib, lock, bytes}
 // naming this build's runtime files. Their names carry a hash of their bytes
 // (so hosts may cache them for a year) and they live in ../pyodide/ beside
 // this worker, so the site works under any sub-path and no other origin is
-// ever contacted. The lockfile is in that line too: one request fewer.
+// ever contacted. The lockfile is in that line too: one request fewer. The
+// engine is inside the standard library zip: nothing to install.
 //
 // Protocol (postMessage), requests are {id, op, payload}:
 //   op "init"     payload {rulesUrl} | {rules: "<json text>"} | "<json text>"
@@ -37,8 +38,8 @@ const runtimeUrl = (name) => new URL(name, RUNTIME_DIR).href;
 
 // ---- downloads, started as soon as the worker runs --------------------------
 //
-// Pyodide would fetch the wasm, the stdlib and the wheel one step after
-// another; here they all start at once, before an "init" even arrives, and
+// Pyodide would fetch the wasm and the stdlib one step after another; here
+// they both start at once, before an "init" even arrives, and
 // the bytes are counted as they come in. Pyodide's own fetches of these URLs
 // are then handed the responses already under way (see handOver).
 
@@ -63,15 +64,9 @@ async function countBody(response, name) {
   mark(`downloaded:${name}`);
 }
 
-function hexToBase64(hex) {
-  let bytes = "";
-  for (let i = 0; i < hex.length; i += 2) bytes += String.fromCharCode(parseInt(hex.slice(i, i + 2), 16));
-  return btoa(bytes);
-}
-
 const pending = new Map(); // url -> Promise<Response>, each handed over once
-function startDownload(url, name, options = {}) {
-  const response = fetch(url, { credentials: "same-origin", ...options }).then((r) => {
+function startDownload(url, name) {
+  const response = fetch(url, { credentials: "same-origin" }).then((r) => {
     mark(`response:${name}`);
     if (r.ok && r.body) countBody(r, name).catch(() => undefined);
     return r;
@@ -80,10 +75,8 @@ function startDownload(url, name, options = {}) {
   pending.set(url, response);
 }
 
-const wheelInfo = RUNTIME.lock.packages[RUNTIME.package];
 startDownload(coreUrl("pyodide.asm.wasm"), "wasm");
 startDownload(runtimeUrl(RUNTIME.stdlib), "stdlib");
-startDownload(runtimeUrl(RUNTIME.wheel), "wheel", { integrity: `sha256-${hexToBase64(wheelInfo.sha256)}` });
 // The two scripts: imported now, Pyodide's own imports of them then resolve at once.
 const pyodideScript = import(coreUrl("pyodide.mjs")).then((m) => {
   counted(RUNTIME.bytes["pyodide.mjs"]);
@@ -156,10 +149,8 @@ async function startPython(id) {
     indexURL: CORE_DIR.href,
     stdLibURL: runtimeUrl(RUNTIME.stdlib),
     lockFileContents: RUNTIME.lock,
-    // Wheels are resolved here; setting it also points Pyodide's CDN
-    // fallback at our own directory.
+    // Setting it points Pyodide's CDN fallback at our own directory.
     packageBaseUrl: RUNTIME_DIR.href,
-    packages: [RUNTIME.package], // installed while the interpreter boots
     fsInit: () => mark("wasm-ready"), // compiled and instantiated; Python starts next
     stdout: (msg) => console.log(msg),
     stderr: (msg) => console.warn(msg),

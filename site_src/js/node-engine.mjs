@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Runs the rules engine inside the SAME bundled Pyodide runtime the browser
 // gets (the files generator.bundle.bundle_runtime wrote), so parity tests can
-// compare CPython and Pyodide results on many inputs in one process.
+// compare CPython and Pyodide results on many inputs in one process. As in the
+// browser, the engine is imported from the trimmed stdlib zip, which holds its
+// bytecode; no wheel is installed.
 //
-//   node node-engine.mjs <runtime-dir> [--package recert-engine]
+//   node node-engine.mjs <runtime-dir>
 //        [--module recert_engine] [--entry evaluate_json] [--no-fallback]
 //
 // stdin:  one JSON request per line: {"rules": <json text|object>,
@@ -19,16 +21,16 @@ import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
 
 function parseArgs(argv) {
-  const opts = { package: "recert-engine", module: "recert_engine", entry: "evaluate_json", fallback: true };
+  const opts = { module: "recert_engine", entry: "evaluate_json", fallback: true };
   const rest = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--no-fallback") opts.fallback = false;
-    else if (a === "--package" || a === "--module" || a === "--entry") opts[a.slice(2)] = argv[++i];
+    else if (a === "--module" || a === "--entry") opts[a.slice(2)] = argv[++i];
     else rest.push(a);
   }
   if (rest.length !== 1) {
-    process.stderr.write("usage: node node-engine.mjs <runtime-dir> [--package P] [--module M] [--entry F] [--no-fallback]\n");
+    process.stderr.write("usage: node node-engine.mjs <runtime-dir> [--module M] [--entry F] [--no-fallback]\n");
     process.exit(2);
   }
   return { dir: path.resolve(rest[0]), ...opts };
@@ -52,7 +54,6 @@ const py = await loadPyodide({
   lockFileURL: lockFile,
   packageBaseUrl: base,
   packageCacheDir: base,
-  packages: [opts.package],
   stdout: toStderr,
   stderr: toStderr,
 });

@@ -49,7 +49,7 @@ def site_and_manifest(fixture_bundle, tmp_path_factory):
     # Laid out and named as the site build does it.
     bundle = {p.name: p.read_bytes() for p in fixture_bundle.dest.iterdir()}
     figures = fixture_bundle.figures
-    files, manifest = site_runtime(bundle, figures["package"], figures["wheel"], figures["pyodide_version"])
+    files, manifest = site_runtime(bundle, figures["pyodide_version"])
     files["assets/js/engine-worker.mjs"] = engine_worker(manifest, SITE_SRC)
     for path, data in files.items():
         (base / path).parent.mkdir(parents=True, exist_ok=True)
@@ -127,7 +127,8 @@ def test_init_evaluate_and_errors(page, site):
     # Everything came from the site's own sub-path; no source maps, no CDN.
     paths = [urlparse(u).path for u in page.seen]
     assert all(p.startswith("/" + SUB) for p in paths), paths
-    assert not any(p.endswith((".map", "pyodide.js", "pyodide-lock.json")) or "python_stdlib_full" in p for p in paths), paths
+    assert not any(p.endswith((".map", "pyodide.js", "pyodide-lock.json", ".whl")) or "python_stdlib_full" in p
+                   for p in paths), paths
 
 
 def test_init_with_rules_text_and_evaluate_before_init(page):

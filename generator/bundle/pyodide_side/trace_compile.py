@@ -3,7 +3,9 @@
 # runtime really loads and can write 3.14 bytecode; the host is CPython 3.11.
 #
 # It is exec'd by build_runtime.mjs right after loadPyodide() has booted and
-# installed the engine wheel. `main(config_json)` returns a JSON report.
+# installed the engine wheel. `main(config_json)` returns a JSON report. The
+# zip it writes holds the engine's bytecode too: the browser imports the engine
+# from it and installs no wheel.
 import sys
 
 # Snapshot first, before this script imports anything: what Pyodide's
@@ -137,8 +139,17 @@ def _all_module_names(zf):
     return names
 
 
+def _forget_installer_modules(boot):
+    """Modules that only installing the wheel imported: forgotten, so that they
+    count as needed only if the engine itself imports them."""
+    for name in sorted(set(sys.modules) - set(boot)):
+        del sys.modules[name]
+
+
 def main(config_json):
     cfg = json.loads(config_json)
+    if cfg.get("bootModules"):
+        _forget_installer_modules(cfg["bootModules"])
     files, named, results = _trace(cfg)
     needed = frozenset(sys.modules)
 
@@ -163,6 +174,12 @@ def main(config_json):
     fb_src = fb_src.replace(marker, "FULL_ONLY_NAMES = frozenset(%r)" % sorted(all_names - kept), 1)
     fb_name = cfg["fallbackModule"]
     entries[fb_name + ".pyc"] = _pyc(fb_src.encode(), f"{zip_path}/{fb_name}.py")
+    # The engine itself, as the zip's own package (found before site-packages).
+    engine_root = os.path.dirname(dict(files)[cfg["importName"]]) if files else ""
+    for _mod, path in files:
+        rel = os.path.relpath(path, engine_root).replace(os.sep, "/")
+        with open(path, "rb") as fh:
+            entries[f"{cfg['importName']}/{rel[:-3]}.pyc"] = _pyc(fh.read(), path)
 
     tmp = os.path.join(out_dir, "python_stdlib.zip.tmp")
     # Stored, not deflated: HTTP compression (brotli, gzip) of the whole file
