@@ -4,7 +4,7 @@ import datetime
 import json
 
 from . import texts
-from .assign import assign, canonical_key
+from .assign import PinTrials, assign, canonical_key
 from .classify import Window, classify
 from .deadlines import deadlines
 from .errors import Errors, InputError
@@ -87,15 +87,11 @@ def _suggestions(cycle, countable, result):
         return out
     comps_by_id = {c.id: c for c in cycle.components}
     pinned = [it for it in countable if it.course.component is not None]
-    # Courses alike in everything the flow sees are interchangeable, so one
-    # trial per kind is enough (keeps many pinned courses fast).
-    trials = {}
+    pin_trials = PinTrials(cycle, countable, result.total)
     for it in pinned:
-        kind = (it.course.hours, tuple(it.allowed), it.distributive, it.course.component)
-        if kind not in trials:
-            trial = assign(cycle, countable, unpin=it.course.index)
-            trials[kind] = (trial.total, trial.counted[it.course.index])
-        total, placement = trials[kind]
+        if not pin_trials.gain_possible(it):  # its pin costs nothing
+            continue
+        total, placement = pin_trials.trial(it)
         if total > result.total:
             suggestion = texts.unpin(total - result.total, placement, comps_by_id)
             suggestion["counted_if_unpinned"] = {k: json_number(v) for k, v in placement.items()}
@@ -175,7 +171,9 @@ def _load(text, field, what, errors):
         return json.loads(text)
     except (ValueError, RecursionError) as exc:
         where = ""
-        if isinstance(exc, json.JSONDecodeError):
+        if isinstance(exc, RecursionError):
+            where = " (it is nested far too deeply to be a list of courses)"
+        elif isinstance(exc, json.JSONDecodeError):
             where = f" (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         errors.append({"course": None, "field": field, "message": f"{what} is not valid JSON{where}."})
         return None

@@ -143,12 +143,13 @@ def _parse_course(index, raw, cycle, errors):
     title = raw.get("title")
     if title is None:
         title = ""
-    label = f"Course {index + 1}"
-    if isinstance(title, str) and title.strip():
-        label += f" ({_shown(title.strip())})"
     count = len(errors.items)
 
     def bad(field, message):
+        # The label is built only when needed: most courses have no problem.
+        label = f"Course {index + 1}"
+        if isinstance(title, str) and title.strip():
+            label += f" ({_shown(title.strip())})"
         errors.add(index, field, f"{label}: {message}")
 
     for key in raw:

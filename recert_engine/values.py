@@ -49,6 +49,9 @@ def within_decimal_places(value):
     return value == value.quantize(CENT)
 
 
+_JSON_NUMBERS = {}  # equal hours give equal JSON numbers, and few distinct hours occur
+
+
 def json_number(value):
     """Decimal hours -> JSON number: int when whole, else float.
 
@@ -56,9 +59,12 @@ def json_number(value):
     digits, so the float's repr is exactly the decimal text (12.5, 0.33) on
     every Python; that keeps the JSON byte-identical across runtimes.
     """
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value)
+    number = _JSON_NUMBERS.get(value)
+    if number is None:
+        number = int(value) if value == value.to_integral_value() else float(value)
+        if len(_JSON_NUMBERS) < 10_000:
+            _JSON_NUMBERS[value] = number
+    return number
 
 
 def hours_text(value):

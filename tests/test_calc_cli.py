@@ -64,3 +64,23 @@ def test_unknown_cycle_and_malformed_json_and_bad_today():
     assert code == 2 and out["errors"]
     code, out = calc("-", "--today", "2018-02-30", stdin=json.dumps(COURSES))
     assert code == 2 and out["errors"][0]["field"] == "today"
+
+
+def test_a_file_with_a_byte_order_mark_reads_as_utf8(tmp_path):
+    path = tmp_path / "from-notepad.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(COURSES).encode("utf-8"))
+    code, out = calc(str(path), "--today", "2018-03-01")
+    assert code == 0 and out["counted"] == 42.25
+
+
+def test_wrong_encoding_and_deep_nesting_get_a_message_not_a_traceback(tmp_path):
+    utf16 = tmp_path / "utf16.json"
+    utf16.write_bytes(json.dumps(COURSES).encode("utf-16"))
+    code, out = calc(str(utf16))
+    assert code == 2 and "save it as UTF-8" in out["errors"][0]["message"]
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"a":' * 100_000 + "1" + "}" * 100_000, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator", "calc", str(deep)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "nested far too deeply" in json.loads(result.stdout)["errors"][0]["message"]

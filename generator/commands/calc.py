@@ -24,15 +24,20 @@ def _errors(message: str, field: str | None = None) -> str:
 
 
 def _read_input(name: str) -> str:
+    """The file's text; a byte-order mark (Windows editors write one) is dropped."""
     if name == "-":
-        return sys.stdin.read()
-    return Path(name).read_text(encoding="utf-8")
+        return sys.stdin.read().removeprefix("\ufeff")
+    return Path(name).read_text(encoding="utf-8-sig")
 
 
 def run_calc(args) -> int:
     try:
         text = _read_input(args.file)
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        print(_errors(f"cannot read {args.file}: it is not UTF-8 text (byte {exc.start} is not UTF-8); "
+                      "save it as UTF-8, as the calculator's export does"))
+        return EXIT_INVALID
+    except OSError as exc:
         print(_errors(f"cannot read {args.file}: {exc}"))
         return EXIT_INVALID
     today = args.today or dt.date.today().isoformat()
@@ -44,7 +49,7 @@ def run_calc(args) -> int:
 
     try:
         cycle_id = json.loads(text).get("cycle")
-    except (ValueError, AttributeError):
+    except (ValueError, AttributeError, RecursionError):
         cycle_id = None  # the engine reports malformed input in its own words
     try:
         site, _ = load_site(args.content, drafts=True)  # a publisher checks a draft's answers too

@@ -206,6 +206,23 @@ def test_adding_a_course_never_lowers_counted(rules_for, c, data):
     assert dec(after["counted_if_unpinned"]) >= dec(before["counted_if_unpinned"])
 
 
+@FAST
+@given(c=case(max_courses=8))
+def test_an_unpin_suggestion_is_what_clearing_that_component_gives(rules_for, c):
+    """The suggestion's figures equal a full evaluation with that one pin cleared."""
+    rules, doc, today = resolve(rules_for, c)
+    out = run(rules, doc, today)
+    for i, course_out in enumerate(out["courses"]):
+        suggestion = course_out["suggestion"]
+        if not suggestion or suggestion["code"] != "unpin":
+            continue
+        courses = [dict(x) for x in doc["courses"]]
+        courses[i]["component"] = None
+        again = run(rules, dict(doc, courses=courses), today)
+        assert dec(again["counted"]) == dec(out["counted"]) + dec(suggestion["extra_hours"])
+        assert again["courses"][i]["counted"] == suggestion["counted_if_unpinned"]
+
+
 # --- brute-force optimum -------------------------------------------------------
 
 def oracle(rules, doc, today, honour_pins=True, per_hour=4):
