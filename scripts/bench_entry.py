@@ -181,7 +181,7 @@ def entry_by_paste(page, courses):
     page.evaluate("(text) => navigator.clipboard.writeText(text)", transcript_tsv(courses))
     page.keyboard.press("Control+V")
     page.get_by_role("button", name="Read the pasted rows").click()
-    page.get_by_role("button", name="Add these courses").first.click()
+    page.locator("#paste-add").click()
 
 
 def measure_entry(browser, base):

@@ -3,8 +3,10 @@
 // in a worker meanwhile and results follow every change once it is ready.
 //
 // Page contract (site_src/templates/calculator.html):
-//   #calculator[data-cycle, data-worker-url, data-rules-url, data-storage-key,
-//               data-load-timeout (seconds), data-needs-last-recertified]
+//   #calculator[data-cycle, data-cycle-title, data-worker-url, data-rules-url,
+//               data-storage-key, data-load-timeout (seconds),
+//               data-needs-last-recertified, data-issuers ("OEMS|CAPCE"),
+//               data-distributive-codes, data-other-codes ("T3 F3")]
 //   <html data-engine="loading|ready|failed|unavailable">
 //   window.recert.evaluate(input, {today}?) -> Promise of the engine's output
 //   (or {errors: [...]}), exactly as `python -m generator calc` prints it.
@@ -13,14 +15,19 @@ import { DataPanel } from "./calc/data-panel.mjs";
 import { EngineClient } from "./calc/engine-client.mjs";
 import { DownloadProgress } from "./calc/progress-view.mjs";
 import { ErrorView } from "./calc/errors-view.mjs";
-import { todayIso } from "./lib/format.mjs";
-import { blankCourse, blankState, isBlank, toEngineInput } from "./calc/model.mjs";
+import { plural, todayIso } from "./lib/format.mjs";
+import { blankCourse, blankState, dateOrder, isBlank, toEngineInput } from "./calc/model.mjs";
+import { readPasted } from "./calc/paste.mjs";
+import { renderPastePreview } from "./calc/paste-view.mjs";
+import { renderPrintSummary } from "./calc/print-view.mjs";
 import { courseOutcome, headline, renderMessage, renderResults } from "./calc/results-view.mjs";
 import { CourseList } from "./calc/rows.mjs";
 import { Store } from "./calc/store.mjs";
+import { renderSummary, renderSummaryMessage } from "./calc/summary-view.mjs";
 import { checkCourse, checkProfile } from "./calc/validate.mjs";
+import { DEFAULT_LIMITS, parseDate } from "./calc/values.mjs";
 
-const UPDATE_DELAY_MS = 300;
+const SAVE_DELAY_MS = 300;
 
 const $ = (id) => document.getElementById(id);
 const root = $("calculator");
@@ -31,6 +38,13 @@ const config = {
   storageKey: root.dataset.storageKey,
   timeoutMs: Number(root.dataset.loadTimeout || 90) * 1000,
   needsLastRecertified: root.dataset.needsLastRecertified === "true",
+  title: root.dataset.cycleTitle,
+  limits: DEFAULT_LIMITS,
+  issuers: (root.dataset.issuers || "").split("|").filter(Boolean),
+  codes: {
+    distributive: (root.dataset.distributiveCodes || "").split(" ").filter(Boolean),
+    other: (root.dataset.otherCodes || "").split(" ").filter(Boolean),
+  },
 };
 const components = [...document.querySelectorAll("#ce-requirements tbody tr[data-component]")].map((tr) => ({
   id: tr.dataset.component,
@@ -41,12 +55,13 @@ const components = [...document.querySelectorAll("#ce-requirements tbody tr[data
 }));
 
 const form = $("calc-form");
-const list = new CourseList({ list: $("course-list"), template: $("course-row-template"), emptyNote: $("courses-empty") });
+const list = new CourseList({ list: $("course-list"), template: $("course-row-template"), emptyNote: $("courses-empty"), codes: config.codes });
 const errors = new ErrorView({ summary: $("error-summary"), list: $("error-summary-list") });
-const store = new Store(config.storageKey);
+const store = new Store(config.storageKey, { maxCourses: config.limits.maxCourses });
 const lastRecertInput = $("profile-last-recertified");
 const resultsBody = $("results-body");
 const download = new DownloadProgress($("engine-progress"));
+const summaryBody = $("summary-body");
 const engine = new EngineClient({
   workerUrl: config.workerUrl,
   rulesUrl: config.rulesUrl,
@@ -83,7 +98,7 @@ function saveNow() {
 
 function scheduleSave() {
   clearTimeout(saveTimer);
-  saveTimer = setTimeout(saveNow, UPDATE_DELAY_MS);
+  saveTimer = setTimeout(saveNow, SAVE_DELAY_MS);
 }
 
 function flushSave() {
@@ -92,28 +107,54 @@ function flushSave() {
 
 // ---- results -------------------------------------------------------------------
 
-let updateTimer = null;
+// Results follow every keystroke: an evaluation starts at once unless one is
+// running, and then the newest state is evaluated as soon as it ends.
+let running = false;
+let dirty = false;
 let evaluation = 0; // only the newest live evaluation may draw results
 let submitting = false; // "Check my courses" wins over live updates
+let updateAfterSubmit = false;
 let announced = "";
+let announceTimer = null;
+let lastResults = null; // {output, rows} for the printed summary
 
+// Screen readers hear the headline once typing pauses, not on every keystroke.
 function announce(text) {
-  if (text === announced) return;
-  announced = text;
-  $("results-announce").textContent = text;
+  clearTimeout(announceTimer);
+  announceTimer = setTimeout(() => {
+    if (text === announced) return;
+    announced = text;
+    $("results-announce").textContent = text;
+  }, 600);
 }
 
-function scheduleUpdate(delay = UPDATE_DELAY_MS) {
-  clearTimeout(updateTimer);
-  updateTimer = setTimeout(liveUpdate, delay);
+function scheduleUpdate() {
+  if (running) {
+    dirty = true;
+    return;
+  }
+  running = true;
+  queueMicrotask(async () => {
+    try {
+      do {
+        dirty = false;
+        await liveUpdate();
+      } while (dirty);
+    } finally {
+      running = false;
+    }
+  });
 }
 
-function showResults(output, included, excluded) {
+function showResults(output, included, excluded, courses) {
   renderResults(resultsBody, output, {
     components,
     rowNumbers: included.map((i) => i + 1),
-    excluded: excluded.map((e) => ({ id: list.fieldId(e.index, e.field), reason: e.reason })),
+    excluded: excluded.map((e) => ({ number: e.index + 1, id: list.fieldId(e.index, e.field), reason: e.reason })),
+    issuers: config.issuers,
   });
+  renderSummary(summaryBody, output, components);
+  lastResults = { output, rows: included.map((i) => courses[i]) };
   const outcomes = new Map();
   output.courses.forEach((course, k) => outcomes.set(included[k], courseOutcome(course, components)));
   for (const e of excluded) outcomes.set(e.index, { text: `Not in the results yet: ${e.reason}.`, kind: "counts-none" });
@@ -123,7 +164,9 @@ function showResults(output, included, excluded) {
 
 function resultsMessage(...paragraphs) {
   renderMessage(resultsBody, ...paragraphs);
+  renderSummaryMessage(summaryBody, paragraphs.join(" "));
   list.setOutcomes();
+  lastResults = null;
 }
 
 // While typing, half-finished courses are left out (and listed) rather than
@@ -131,7 +174,7 @@ function resultsMessage(...paragraphs) {
 async function liveUpdate() {
   if (engine.state !== "ready") return;
   if (submitting) {
-    scheduleUpdate();
+    updateAfterSubmit = true;
     return;
   }
   const courses = list.read();
@@ -145,7 +188,7 @@ async function liveUpdate() {
   const excluded = [];
   courses.forEach((course, i) => {
     if (isBlank(course)) return;
-    const problems = checkCourse(course, i + 1, list.dateUnreadable(i));
+    const problems = checkCourse(course, i + 1, config.limits);
     if (problems.length) excluded.push({ index: i, field: problems[0].field, reason: problems.map((p) => p.message).join("; ") });
     else included.push(i);
   });
@@ -175,7 +218,7 @@ async function liveUpdate() {
       }
     }
     excluded.sort((a, b) => a.index - b.index);
-    showResults(output, included, excluded);
+    showResults(output, included, excluded, courses);
   } catch (error) {
     if (mine === evaluation) resultsMessage(`The calculator stopped with an error: ${error.message}`);
   }
@@ -196,14 +239,13 @@ function focusResults() {
 
 async function onSubmit(event) {
   event.preventDefault();
-  clearTimeout(updateTimer);
   const courses = list.read();
   const found = [];
   for (const p of checkProfile(readProfile(), config.needsLastRecertified, lastRecertUnreadable())) {
     found.push({ id: lastRecertInput.id, message: p.message });
   }
   courses.forEach((course, i) => {
-    for (const p of checkCourse(course, i + 1, list.dateUnreadable(i))) found.push({ id: list.fieldId(i, p.field), message: p.message });
+    for (const p of checkCourse(course, i + 1, config.limits)) found.push({ id: list.fieldId(i, p.field), message: p.message });
   });
   saveNow();
   if (found.length) {
@@ -229,13 +271,17 @@ async function onSubmit(event) {
     return;
   } finally {
     submitting = false;
+    if (updateAfterSubmit) {
+      updateAfterSubmit = false;
+      scheduleUpdate();
+    }
   }
   if (output.errors) {
     errors.show(output.errors.map((e) => ({ id: engineErrorTarget(e), message: e.message })));
     return;
   }
   errors.clear();
-  showResults(output, courses.map((_, i) => i), []);
+  showResults(output, courses.map((_, i) => i), [], courses);
   focusResults();
 }
 
@@ -250,7 +296,7 @@ function showEngineStatus(state, message) {
   $("engine-retry").hidden = state !== "failed";
   if (state !== "loading") download.hide();
   if (state === "ready") {
-    scheduleUpdate(0);
+    scheduleUpdate();
   } else if (state === "loading") {
     resultsMessage("Results appear here as soon as the calculator has loaded. You can enter your courses now.");
   } else if (state === "failed" || state === "unavailable") {
@@ -266,7 +312,7 @@ function replaceAll({ profile, courses }) {
   list.render(courses);
   errors.clear();
   saveNow();
-  scheduleUpdate(0);
+  scheduleUpdate();
 }
 
 function deleteAll() {
@@ -277,7 +323,7 @@ function deleteAll() {
   list.render([]);
   errors.clear();
   $("add-course").focus();
-  scheduleUpdate(0);
+  scheduleUpdate();
 }
 
 const filledIn = () => list.read().filter((c) => !isBlank(c));
@@ -288,9 +334,21 @@ function courseChange(text) {
   $("course-change-note").textContent = text;
 }
 
-function onEdited() {
+function onEdited(event) {
+  if (event && event.target.closest && event.target.closest("#paste-panel")) return; // not a course yet
+  if (event && event.target.dataset && event.target.dataset.field === "approval") list.showCode(event.target.closest("li"));
   scheduleSave();
   scheduleUpdate();
+}
+
+// A date typed as 3/1/2017 or March 1, 2017 reads back as 2017-03-01 once the field is left.
+function onChange(event) {
+  const input = event.target;
+  if (input.dataset && input.dataset.field === "date") {
+    const iso = parseDate(input.value);
+    if (iso && iso !== input.value) input.value = iso;
+  }
+  onEdited(event);
 }
 
 function onAddCourse() {
@@ -301,15 +359,70 @@ function onAddCourse() {
 }
 
 function onListClick(event) {
-  const button = event.target.closest('[data-action="remove"]');
+  const button = event.target.closest("[data-action]");
   if (!button) return;
   const row = button.closest("li");
   const number = list.rows().indexOf(row) + 1;
-  const next = list.remove(row);
-  (next || $("add-course")).focus();
-  courseChange(`Course ${number} removed.`);
-  if (errors.showing) errors.dropMissing();
+  if (button.dataset.action === "duplicate") {
+    const copy = list.duplicate(row);
+    copy.querySelector("[data-field]").focus();
+    courseChange(`Course ${number} duplicated as course ${number + 1}.`);
+  } else {
+    const next = list.remove(row);
+    (next || $("add-course")).focus();
+    courseChange(`Course ${number} removed.`);
+    if (errors.showing) errors.dropMissing();
+  }
   onEdited();
+}
+
+function onSort() {
+  list.reorder(dateOrder(list.read()));
+  if (errors.showing) errors.show(errors.current, { focus: false }); // links follow the fields
+  courseChange(`Courses sorted by date, earliest first.`);
+  onEdited();
+}
+
+// ---- paste a transcript -----------------------------------------------------------------
+
+let pasted = [];
+
+function openPaste(open) {
+  $("paste-panel").hidden = !open;
+  $("paste-open").setAttribute("aria-expanded", String(open));
+  if (open) $("paste-text").focus();
+  else $("paste-open").focus();
+}
+
+function onPasteRead() {
+  const preview = $("paste-preview");
+  const result = readPasted($("paste-text").value, { components, limits: config.limits, already: filledIn().length });
+  pasted = renderPastePreview(preview, result, { components });
+  preview.focus();
+}
+
+function onPasteAdd() {
+  if (!pasted.length) return;
+  const blanks = list.rows().filter((row, i) => isBlank(list.read()[i]));
+  for (const row of blanks) list.remove(row); // the empty row a first visit starts with
+  const rows = list.addAll(pasted);
+  const count = pasted.length;
+  pasted = [];
+  $("paste-text").value = "";
+  $("paste-preview").replaceChildren();
+  $("paste-panel").hidden = true;
+  $("paste-open").setAttribute("aria-expanded", "false");
+  rows[0].querySelector("[data-field]").focus();
+  courseChange(`${plural(count, "course", "courses")} added from the pasted rows.`);
+  onEdited();
+}
+
+// ---- printed summary -----------------------------------------------------------------------
+
+function preparePrint() {
+  renderPrintSummary($("print-summary"), lastResults?.output ?? null, lastResults?.rows ?? [], {
+    title: config.title, today: todayIso(), components, issuers: config.issuers,
+  });
 }
 
 // ---- start ------------------------------------------------------------------------------
@@ -320,6 +433,7 @@ function start() {
   const data = new DataPanel({
     cycle: config.cycle,
     components,
+    limits: config.limits,
     exportInput: () => engineInput(filledIn()),
     courseCount: () => filledIn().length,
     replace: replaceAll,
@@ -328,25 +442,41 @@ function start() {
 
   const { state, problem } = store.load();
   const initial = state || { ...blankState(), courses: [blankCourse()] }; // first visit: one empty row to fill
+  // The page arrives with that empty row already in place, so nothing below it moves.
   fillProfile(initial.profile);
   list.render(initial.courses);
   if (!store.working) $("storage-problem").hidden = false;
   if (problem) data.say(problem);
 
   form.addEventListener("input", onEdited);
-  form.addEventListener("change", onEdited);
+  form.addEventListener("change", onChange);
   form.addEventListener("submit", onSubmit);
   $("add-course").addEventListener("click", onAddCourse);
   $("course-list").addEventListener("click", onListClick);
+  $("sort-courses").addEventListener("click", onSort);
+  $("paste-open").addEventListener("click", () => openPaste($("paste-panel").hidden));
+  $("paste-close").addEventListener("click", () => openPaste(false));
+  $("paste-read").addEventListener("click", onPasteRead);
+  $("paste-preview").addEventListener("click", (event) => event.target.id === "paste-add" && onPasteAdd());
+  $("print-summary-button").addEventListener("click", () => {
+    preparePrint();
+    window.print();
+  });
+  window.addEventListener("beforeprint", preparePrint);
   $("engine-retry").addEventListener("click", () => engine.start());
   window.addEventListener("pagehide", flushSave);
   document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flushSave());
 
   window.recert = Object.freeze({
     cycle: config.cycle,
+    // Always an answer: the engine's output or {errors: [...]}, never a rejection.
     evaluate: async (input, options = {}) => {
-      await engine.whenReady();
-      return engine.evaluate(input, options.today || todayIso());
+      try {
+        await engine.whenReady();
+        return await engine.evaluate(input, options.today || todayIso());
+      } catch (error) {
+        return { errors: [{ course: null, field: null, message: `The calculator could not evaluate this: ${error.message}` }] };
+      }
     },
   });
   engine.start();

@@ -43,7 +43,10 @@ function start() {
     onlyDiff: form.elements.namedItem("only"),
     summary: document.getElementById("compare-summary"),
   };
-  if (controls.pickA.options.length < 2) return;
+  if (controls.pickA.options.length < 2) {
+    form.hidden = true; // nothing to pick between
+    return;
+  }
   form.addEventListener("change", () => update(controls));
   form.addEventListener("submit", (event) => event.preventDefault());
   form.hidden = false;

@@ -16,7 +16,8 @@
 //                    (loaded/total: bytes of the runtime downloaded so far)
 //                 -> {id, ok: true}
 //   op "evaluate" payload {input: object | "<json text>", today?: "YYYY-MM-DD"}
-//                 -> {id, ok: true, result}   (result = parsed engine output)
+//                 -> {id, ok: true, result}   (result = parsed engine output,
+//                    or {errors: [...]} for any input it cannot evaluate)
 //   failures      -> {id, ok: false, error: "<message>"}
 // Requests are handled one at a time in arrival order.
 //
@@ -228,10 +229,17 @@ const handlers = {
   async evaluate(id, payload) {
     if (!pyodideReady || rulesText === null) throw new Error("engine not initialised: send op \"init\" first");
     const { call } = await pyodideReady;
-    const input = typeof payload?.input === "string" ? payload.input : JSON.stringify(payload?.input ?? {});
-    const [ok, text] = call(rulesText, input, payload?.today || localToday());
-    if (!ok) throw new Error(text);
-    return JSON.parse(text);
+    // Any input gets the engine's output or {errors}: bad input is an answer, not a failure.
+    const problem = (message) => ({ errors: [{ course: null, field: null, message }] });
+    let input;
+    try {
+      input = typeof payload?.input === "string" ? payload.input : JSON.stringify(payload?.input ?? {});
+    } catch (err) {
+      return problem(`The input cannot be written as JSON: ${err.message}`);
+    }
+    if (typeof input !== "string") return problem("The input must be an object or JSON text.");
+    const [ok, text] = call(rulesText, input, typeof payload?.today === "string" ? payload.today : localToday());
+    return ok ? JSON.parse(text) : problem(`The calculator stopped: ${text}`);
   },
 };
 

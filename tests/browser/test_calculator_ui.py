@@ -9,7 +9,9 @@ skip, saying why, when the build has no Pyodide runtime.
 from __future__ import annotations
 
 import json
+import re
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -361,13 +363,27 @@ def test_check_shows_gov_uk_error_summary_and_keeps_what_was_typed(page, site_ur
     expect(headline(page)).to_contain_text("2 of 60")
 
 
-def test_engine_errors_join_the_summary_and_link_to_the_field(page, site_url, engine):
+def test_limits_are_checked_on_the_page_as_the_engine_would(page, site_url, engine):
     open_calculator(page, site_url)
     fill_course(page, 1, "Precise", "2017-01-01", "1.255", "17-OEMS-T1-1")
+    fill_course(page, 2, "Marathon", "9999-01-01", "250", "17-OEMS-T1-2")
     page.get_by_role("button", name="Check my courses").click()
-    link = page.locator("#error-summary a")
-    expect(link).to_have_text('Course 1 ("Precise"): hours may have at most 2 decimal places (e.g. 1.25), got 1.255.')
-    assert link.get_attribute("href") == "#" + row(page, 1).get_by_label("Hours").get_attribute("id")
+    links = page.locator("#error-summary a")
+    expect(links).to_have_text(["Hours for course 1 can have at most 2 decimal places, like 1.25",
+                                "Date you took course 2 is in the year 9999: check the year",
+                                "Hours for course 2 must be 200 or less: no single course is longer"])
+    assert links.first.get_attribute("href") == "#" + row(page, 1).get_by_label("Hours").get_attribute("id")
+
+
+def test_engine_errors_join_the_summary_and_link_to_the_field(context, page, site_url):
+    FakeEngine(today="2023-06-01").install(context)  # inside the 2024 AEMT cycle
+    open_calculator(page, site_url, AEMT)
+    page.get_by_label("Date of your last recertification").fill("2023-07-01")  # after that today
+    fill_course(page, 1, "Refresher", "2023-01-10", "4", "23-OEMS-T1-0001")
+    page.get_by_role("button", name="Check my courses").click()
+    link = page.locator("#error-summary a").first
+    expect(link).to_contain_text("is after today")
+    assert link.get_attribute("href") == "#profile-last-recertified"
 
 
 def test_last_recertification_date_is_asked_where_the_cycle_needs_it(context, page, site_url):
@@ -393,11 +409,9 @@ def test_everything_works_from_the_keyboard(page, site_url, engine):
     page.keyboard.press("Enter")  # Add a course
     page.keyboard.type("Keyboard course")
     page.keyboard.press("Tab")
-    page.keyboard.type("01022017")  # Chromium's date box: month, day, year
-    for _ in range(4):  # the box's month, day and year parts are tab stops of their own
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id").endswith("-hours"):
-            break
+    page.keyboard.type("1/2/2017")  # the date as people write it
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id").endswith("-hours")
     page.keyboard.type("3")
     page.keyboard.press("Tab")
     page.keyboard.type("17-OEMS-T1-0042")
@@ -413,7 +427,7 @@ def test_everything_works_from_the_keyboard(page, site_url, engine):
 def test_courses_and_answers_survive_a_reload(page, site_url, engine):
     open_calculator(page, site_url)
     page.get_by_label("Yes").check()
-    fill_course(page, 1, "Kept", "2017-04-01", "1.5", "17-OEMS-T1-7", delivery="live_virtual", national=True, component="individual")
+    fill_course(page, 1, "Kept", "2017-04-01", "1.5", "MA-2017-7", delivery="live_virtual", national=True, component="individual")
     fill_course(page, 2, "Half typed", "", "abc")
     wait_saved(page, lambda s: len(s["courses"]) == 2 and s["courses"][1]["hours"] == "abc")
     before = course_values(page)
@@ -454,14 +468,14 @@ def import_file(page, name, text, mime):
 def test_json_export_is_engine_input_and_imports_back(page, site_url, engine, built_site):
     open_calculator(page, site_url)
     page.get_by_label("No").check()
-    fill_course(page, 1, "Trauma, \"day\" one", "2017-01-01", "10", "17-OEMS-T1-0001", delivery="in_person", national=True)
+    fill_course(page, 1, "Trauma, \"day\" one", "2017-01-01", "10", "MA-2017-0001", delivery="in_person", national=True)
     fill_course(page, 2, "Online", "2017-02-01", "2.25", "17-OEMS-T3-0002", component="individual")
     before = course_values(page)
     name, text = download_text(page, "Export as JSON")
     assert name == "recert-2018-paramedic-courses.json"
     data = json.loads(text)
     assert data == {"schema": 1, "cycle": "2018/paramedic", "profile": {"nremt": False}, "courses": [
-        {"title": 'Trauma, "day" one', "date": "2017-01-01", "hours": 10, "approval": "17-OEMS-T1-0001",
+        {"title": 'Trauma, "day" one', "date": "2017-01-01", "hours": 10, "approval": "MA-2017-0001",
          "delivery": "in_person", "national": True, "component": None},
         {"title": "Online", "date": "2017-02-01", "hours": 2.25, "approval": "17-OEMS-T3-0002",
          "delivery": None, "national": False, "component": "individual"}]}
@@ -478,14 +492,14 @@ def test_json_export_is_engine_input_and_imports_back(page, site_url, engine, bu
 def test_csv_export_has_a_header_and_imports_back(page, site_url, engine):
     open_calculator(page, site_url)
     page.get_by_label("Yes").check()
-    fill_course(page, 1, "Trauma, day one", "2017-01-01", "10", "17-OEMS-T1-0001", delivery="live_virtual", national=True)
+    fill_course(page, 1, "Trauma, day one", "2017-01-01", "10", "MA-2017-0001", delivery="live_virtual", national=True)
     fill_course(page, 2, 'Say "hi"', "2017-02-01", "1.5", "", component="local")
     before = course_values(page)
     name, text = download_text(page, "Export as CSV (spreadsheet)")
     assert name == "recert-2018-paramedic-courses.csv"
     lines = text.splitlines()
     assert lines[0] == "title,date,hours,approval,delivery,national,component"
-    assert lines[1] == '"Trauma, day one",2017-01-01,10,17-OEMS-T1-0001,live_virtual,yes,'
+    assert lines[1] == '"Trauma, day one",2017-01-01,10,MA-2017-0001,live_virtual,yes,'
     assert lines[2] == '"Say ""hi""",2017-02-01,1.5,,,no,local'
     clear_all(page)
     page.get_by_label("No").check()  # a CSV holds courses only: the answers stay
@@ -508,7 +522,8 @@ def test_spreadsheet_style_csv_is_understood(page, site_url, engine):
 def test_bad_import_lists_each_problem_and_changes_nothing(page, site_url, engine):
     open_calculator(page, site_url)
     fill_course(page, 1, "Mine", "2017-01-01", "3", "17-OEMS-T1-1")
-    wait_saved(page, lambda s: s["courses"][0]["title"] == "Mine")
+    wait_saved(page, lambda s: s["courses"][0]["approval"] == "17-OEMS-T1-1")
+    page.wait_for_timeout(400)  # the last save after typing
     stored = saved(page)
     before = course_values(page)
     text = ("title,date,hours,approval,delivery,national,component\n"
@@ -523,7 +538,7 @@ def test_bad_import_lists_each_problem_and_changes_nothing(page, site_url, engin
     expect(report.locator("h3")).to_have_text("There is a problem with courses.csv")
     expect(report).to_contain_text("Nothing was imported")
     expect(report.locator("li")).to_have_text([
-        'Line 3: date "2017-31-01" is not a real date written 2017-03-31 or 3/31/2017.',
+        'Line 3: date "2017-31-01" is not a real date written 2017-03-01, 3/1/2017 or March 1, 2017.',
         'Line 4: hours "two" is not a number such as 2 or 1.5.',
         'Line 5: hours "0" must be more than 0.',
         'Line 5: delivery "online" is not one of in_person, live_virtual, distributive (or empty).',
@@ -624,19 +639,211 @@ def test_no_long_main_thread_tasks(context, page, site_url, engine):
     assert longest < 250, f"the main thread was blocked for {longest:.0f} ms"
 
 
-def test_calculator_fits_a_phone_screen(browser, site_url):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
+@contextmanager
+def calculator_on_a_phone(browser, site_url, width, height):
+    """The calculator, ready, in a narrow window of its own."""
+    context = browser.new_context(viewport={"width": width, "height": height})
     try:
         FakeEngine(today=TODAY).install(context)
-        page = context.new_page()
-        open_calculator(page, site_url)
+        yield open_calculator(context.new_page(), site_url)
+    finally:
+        context.close()
+
+
+def test_calculator_fits_a_phone_screen(browser, site_url):
+    with calculator_on_a_phone(browser, site_url, 360, 740) as page:
         fill_course(page, 1, "A rather long course title about pediatric airway management", "2017-01-01", "4",
                     "17-OEMS-T1-0001")
         expect(headline(page)).to_contain_text("4 of 60")
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"page is {overflow}px wider than a 360px phone screen"
-    finally:
-        context.close()
+
+
+# ---- a real transcript: paste, fast entry, results in view, printed summary --------------------
+
+TITLES = ["Airway update", "Pediatric assessment", "Stroke protocols", "Cardiology rounds", "Trauma triage"]
+
+
+def transcript(n, header=True):
+    """n courses as a spreadsheet copies them: tab-separated, US dates, a header row."""
+    lines = ["Course\tDate\tHours\tApproval number\tNational"] if header else []
+    for i in range(n):
+        code = "T3" if i % 5 == 2 else "T1"
+        lines.append(f"{TITLES[i % 5]} {i + 1}\t{1 + i % 12}/{1 + i % 28}/2017\t{1 + i % 4}\t17-OEMS-{code}-{i:04d}\t{'Yes' if i % 2 else 'No'}")
+    return "\n".join(lines) + "\n"
+
+
+def paste(page, text):
+    page.get_by_role("button", name="Paste from a spreadsheet or transcript").click()
+    page.locator("#paste-text").fill(text)
+    page.get_by_role("button", name="Read the pasted rows").click()
+
+
+def test_pasted_transcript_is_shown_row_by_row_before_anything_is_added(page, site_url, engine):
+    open_calculator(page, site_url)
+    fill_course(page, 1, "Already here", "2017-01-05", "2", "17-OEMS-T1-9999")
+    paste(page, transcript(25) + "Broken row\t2/30/2017\t250\t\tmaybe\n")
+    preview = page.locator("#paste-preview")
+    expect(preview).to_be_focused()
+    expect(preview.locator("h4")).to_have_text("Read 26 rows: 25 courses ready to add, 1 row with problems")
+    bad = preview.locator("tr.paste-bad")
+    expect(bad.locator("th")).to_have_text("27")
+    expect(bad.locator("li")).to_have_text([
+        'date "2/30/2017" is not a real date written 2017-03-01, 3/1/2017 or March 1, 2017',
+        'hours "250" is more than 200, which no single course has; check the number',
+        'National content "maybe" should be yes or no'])
+    expect(page.locator("#course-list > li")).to_have_count(1)  # nothing added yet
+    assert_no_axe_violations(page, "paste preview")
+    page.get_by_role("button", name="Add 25 courses to your list").click()
+    expect(page.locator("#course-list > li")).to_have_count(26)
+    values = course_values(page)
+    assert values[0]["title"] == "Already here"  # nothing entered is lost
+    assert (values[1]["title"], values[1]["date"], values[1]["hours"], values[1]["national"]) == ("Airway update 1", "2017-01-01", "1", False)
+    expect(page.locator("#course-change-note")).to_have_text("25 courses added from the pasted rows.")
+    wait_saved(page, lambda s: len(s["courses"]) == 26)
+    expect(headline(page)).to_contain_text("60 hours")
+
+
+def test_approval_code_says_how_it_was_taught_and_stops_asking(page, site_url, engine):
+    open_calculator(page, site_url)
+    r = row(page, 1)
+    how = r.get_by_label("How it was taught")
+    expect(how).to_be_visible()
+    r.get_by_label("Approval number").fill("17-CAPCE-F3-0001")
+    expect(how).to_be_hidden()
+    expect(r.locator(".taught-by-code")).to_have_text("Code F3: distributive (DE)")
+    r.get_by_label("Approval number").fill("17-OEMS-T1-0001")
+    expect(r.locator(".taught-by-code")).to_have_text("Code T1: not distributive")
+    r.get_by_label("Approval number").fill("MA-2017-1")
+    expect(how).to_be_visible()
+    expect(r.locator(".taught-by-code")).to_be_hidden()
+
+
+def test_duplicate_and_sort_by_date(page, site_url, engine):
+    open_calculator(page, site_url)
+    fill_course(page, 1, "Late", "March 3, 2017", "2", "17-OEMS-T1-1")
+    fill_course(page, 2, "Early", "1/2/2016", "1", "16-OEMS-T1-2")
+    row(page, 2).get_by_role("button", name="Duplicate course 2").click()
+    expect(page.locator("#course-list > li")).to_have_count(3)
+    expect(page.locator("#course-change-note")).to_have_text("Course 2 duplicated as course 3.")
+    assert page.evaluate("document.activeElement.id") == row(page, 3).get_by_label("Course title").get_attribute("id")
+    page.get_by_role("button", name="Sort by date").click()
+    assert [(c["title"], c["date"]) for c in course_values(page)] == [
+        ("Early", "2016-01-02"), ("Early", "2016-01-02"), ("Late", "2017-03-03")]  # dates read back as written by the engine
+    expect(row(page, 3).locator("legend")).to_have_text("Course 3")
+
+
+def test_keyboard_order_and_visible_focus_in_a_course_row(page, site_url, engine):
+    open_calculator(page, site_url)
+    row(page, 1).get_by_label("Course title").focus()
+    order = []
+    for _ in range(8):
+        focused = page.evaluate("""() => { const e = document.activeElement; const s = getComputedStyle(e);
+            return [e.dataset.field || e.dataset.action || e.id, s.outlineStyle, s.outlineWidth, s.boxShadow]; }""")
+        order.append(focused[0])
+        assert focused[1] == "solid" and focused[2] == "3px" and "rgb(27, 27, 27)" in focused[3], focused  # dark ring, 17:1 on white
+        page.keyboard.press("Tab")
+    assert order == ["title", "date", "hours", "approval", "delivery", "national", "component", "duplicate"]
+
+
+def test_results_and_summary_at_320px_show_every_column(browser, site_url):
+    with calculator_on_a_phone(browser, site_url, 320, 640) as page:
+        for n in range(1, 4):
+            fill_course(page, n, f"Course {n}", f"2017-0{n}-01", "4", f"17-OEMS-T3-000{n}")
+        expect(headline(page)).to_contain_text("of 60 hours")
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+        for table in ("result-components", "result-assignment"):
+            cells = page.locator(f".{table} tbody td")
+            for i in range(cells.count()):
+                cell = cells.nth(i)
+                box = cell.bounding_box()
+                assert box and box["width"] > 0 and box["x"] >= 0 and box["x"] + box["width"] <= 320, (table, i, box)
+        expect(page.locator(".result-components tr[data-component=local] td").nth(3)).to_be_visible()  # Still needed
+        expect(page.locator(".result-assignment tbody tr").first.locator("td").last).to_be_visible()  # Not counted
+        # The summary stays on screen while the courses are edited.
+        row(page, 1).get_by_label("Hours").focus()
+        summary = page.locator("#summary").bounding_box()
+        assert 0 <= summary["y"] and summary["y"] + summary["height"] <= 640 + 1
+        expect(page.locator("#summary-counted")).to_contain_text("of 60 hours counted")
+        assert_no_axe_violations(page, "phone width")
+
+
+def test_what_to_take_next_is_plain_advice_from_the_cycle(page, site_url, engine):
+    open_calculator(page, site_url)
+    fill_course(page, 1, "Online", "2017-01-01", "10", "17-OEMS-T3-0001", national=True)
+    advice = page.locator("#results .missing li")
+    expect(advice.first).to_have_text(
+        "National: 20 hours more, from courses covering National (NCCR) content with an OEMS or CAPCE approval number, "
+        "taught in person or live virtual (distributive education no longer counts here). Take them by March 31, 2018.")
+    expect(page.locator("#results .missing li[data-component=local]")).to_contain_text("Local: 15 hours more, from courses on any topic")
+
+
+def test_printed_summary_for_the_training_officer_fits_two_pages(page, site_url, engine):
+    open_calculator(page, site_url)
+    row(page, 1).get_by_role("button", name="Remove course 1").click()
+    paste(page, transcript(30))
+    page.get_by_role("button", name="Add 30 courses to your list").click()
+    expect(headline(page)).to_contain_text("60 hours")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    summary = page.locator("#print-summary")
+    expect(summary.locator("h2")).to_have_text("Continuing education summary: Paramedic recertification, 2018")
+    expect(summary.locator(".print-courses tbody tr")).to_have_count(30)
+    first = summary.locator(".print-courses tbody tr").first.locator("td")
+    expect(first).to_have_text(["1", "January 1, 2017", "Airway update 1", "1", "17-OEMS-T1-0000", "Not DE, code T1",
+                                first.nth(6).inner_text(), ""])
+    expect(summary.locator(".print-totals tbody tr")).to_have_count(3)
+    expect(summary).to_contain_text("Made on")
+    page.emulate_media(media="print")
+    expect(summary).to_be_visible()
+    expect(page.locator("#calc-form")).to_be_hidden()
+    pdf = page.pdf(format="Letter")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= pages <= 2, f"the summary of 30 courses printed on {pages} pages"
+
+
+def test_imported_files_are_checked_with_the_engines_limits_and_encoding(page, site_url, engine):
+    open_calculator(page, site_url)
+    fill_course(page, 1, "Mine", "2017-01-01", "3", "17-OEMS-T1-1")
+    wait_saved(page, lambda s: s["courses"][0]["approval"] == "17-OEMS-T1-1")
+    page.wait_for_timeout(400)
+    stored = saved(page)
+    data = {"schema": 1, "cycle": "2018/paramedic", "courses": [
+        {"title": "Huge", "date": "2017-01-01", "hours": 250, "approval": "A"},
+        {"title": "Future", "date": "9999-01-01", "hours": 1, "approval": "A"}]}
+    import_file(page, "big.json", json.dumps(data), "application/json")
+    report = page.locator("#import-report")
+    expect(report.locator("li")).to_have_text([
+        'Course 1 ("Huge"): hours 250 is more than 200, which no single course has; check the number.',
+        'Course 2 ("Future"): date "9999-01-01" is in the year 9999; check the year.'])
+    expect(report).not_to_contain_text("null")
+    page.set_input_files("#import-file", files=[{"name": "win.csv", "mimeType": "text/csv",
+                                                 "buffer": "date,hours\n2017-01-01,2\n".encode("utf-16")}])
+    expect(report.locator("li")).to_contain_text(["saved as UTF-16"])
+    page.set_input_files("#import-file", files=[{"name": "ansi.csv", "mimeType": "text/csv",
+                                                 "buffer": "title,date,hours\nCaf\xe9,2017-01-01,2\n".encode("cp1252")}])
+    expect(report.locator("li")).to_contain_text(["not UTF-8 text"])
+    assert saved(page) == stored and course_values(page)[0]["title"] == "Mine"
+
+
+def test_csv_export_neutralises_formulas_and_imports_them_back(page, site_url, engine):
+    open_calculator(page, site_url)
+    fill_course(page, 1, '=HYPERLINK("http://example.com","x")', "2017-01-01", "1", "17-OEMS-T1-1")
+    fill_course(page, 2, "@risk +1", "2017-01-02", "1", "17-OEMS-T1-2")
+    before = course_values(page)
+    name, text = download_text(page, "Export as CSV (spreadsheet)")
+    lines = text.splitlines()
+    assert lines[1].startswith('"\'=HYPERLINK(') and lines[2].startswith("'@risk +1,")
+    clear_all(page)
+    import_file(page, name, text, "text/csv")
+    assert course_values(page) == before
+
+
+def test_window_recert_evaluate_answers_every_input(page, site_url, engine):
+    open_calculator(page, site_url)
+    for bad in ("() => window.recert.evaluate(undefined)", "() => window.recert.evaluate('not json')",
+                "() => { const a = {}; a.a = a; return window.recert.evaluate(a); }"):
+        got = page.evaluate(bad)
+        assert got["errors"], bad
 
 
 # ---- the real engine (Pyodide) ---------------------------------------------------------------

@@ -1,8 +1,17 @@
 // CSV as spreadsheets write it (RFC 4180): commas, "quoted" fields with ""
 // for a quote, line breaks inside quotes, CRLF or LF. Each record remembers the
-// line it starts on, so import errors can name the line.
+// line it starts on, so import errors can name the line. Rows copied from a
+// spreadsheet or a web page arrive separated by tabs instead: same rules.
+// Hand-written (a few dozen lines) because the page ships no libraries; the
+// node tests check it against RFC 4180's own examples.
 
-export function parseCsv(text) {
+// Tabs when the first line has any (a spreadsheet's copy), else commas.
+export function detectDelimiter(text) {
+  const firstLine = text.split(/\r?\n/, 1)[0];
+  return firstLine.includes("\t") ? "\t" : ",";
+}
+
+export function parseCsv(text, delimiter = ",") {
   const records = [];
   let fields = [];
   let field = "";
@@ -36,7 +45,7 @@ export function parseCsv(text) {
       }
     } else if (ch === '"' && field === "") {
       quoted = true;
-    } else if (ch === ",") {
+    } else if (ch === delimiter) {
       endField();
     } else if (ch === "\r" || ch === "\n") {
       if (ch === "\r" && text[i + 1] === "\n") i++;
@@ -53,8 +62,24 @@ export function parseCsv(text) {
   return { records: records.filter((r) => r.fields.some((f) => f.trim() !== "")), error: null };
 }
 
+// A spreadsheet runs a cell that starts with = + - or @ as a formula (and
+// Excel also after a tab or carriage return), so such cells are written with
+// a leading apostrophe, which spreadsheets show as text. Cells that already
+// start with apostrophes before one of those get one more, so reading the file
+// back (restoreCell) always gives exactly what was written.
+const RUNNABLE = /^'*[=+\-@\t\r]/;
+const NEUTRALISED = /^'+[=+\-@\t\r]/;
+
+export function neutraliseCell(text) {
+  return RUNNABLE.test(text) ? `'${text}` : text;
+}
+
+export function restoreCell(text) {
+  return NEUTRALISED.test(text) ? text.slice(1) : text;
+}
+
 function quote(value) {
-  const text = String(value ?? "");
+  const text = neutraliseCell(String(value ?? ""));
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -3,9 +3,9 @@
 // a file with any problem changes nothing and says what is wrong, line by line.
 
 import { confirmAction } from "./confirm.mjs";
-import { h } from "../lib/dom.mjs";
+import { h, replaceChildren } from "../lib/dom.mjs";
 import { plural } from "../lib/format.mjs";
-import { exportCsv, exportJson, importFile } from "./transfer.mjs";
+import { decodeFile, exportCsv, exportJson, importFile } from "./transfer.mjs";
 
 const MAX_IMPORT_BYTES = 1_000_000;
 const MAX_PROBLEMS_SHOWN = 50;
@@ -19,7 +19,7 @@ function download(name, text, type) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-// page: {cycle, components, exportInput() -> engine input of the filled-in
+// page: {cycle, components, limits, exportInput() -> engine input of the filled-in
 // courses, courseCount(), replace({profile, courses}), deleteAll()}
 export class DataPanel {
   constructor(page, $) {
@@ -49,7 +49,7 @@ export class DataPanel {
   showProblems(name, problems) {
     const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
     const more = problems.length - shown.length;
-    this.report.replaceChildren(
+    replaceChildren(this.report,
       h("h3", { text: `There is a problem with ${name}` }),
       h("p", { text: "Nothing was imported: your courses here are unchanged. Correct the file and import it again." }),
       h("ul", {}, shown.map((p) => h("li", { text: p }))),
@@ -71,7 +71,9 @@ export class DataPanel {
     }
     let result;
     try {
-      result = importFile(file.name, await file.text(), { cycle: this.page.cycle, components: this.page.components });
+      const decoded = decodeFile(await file.arrayBuffer());
+      result = decoded.error ? { errors: [decoded.error] }
+        : importFile(file.name, decoded.text, { cycle: this.page.cycle, components: this.page.components, limits: this.page.limits });
     } catch (error) {
       result = { errors: [`The file could not be read: ${error.message}`] };
     }

@@ -3,6 +3,7 @@
 // (recert_engine/FORMAT.md: schema 1).
 
 import { INPUT_SCHEMA_VERSION } from "../vocabulary.mjs";
+import { parseDate } from "./values.mjs";
 
 export function blankCourse() {
   return { title: "", date: "", hours: "", approval: "", delivery: "", national: false, component: "" };
@@ -28,7 +29,7 @@ export function hoursValue(text) {
 export function toEngineCourse(course) {
   return {
     title: course.title.trim(),
-    date: course.date || null,
+    date: parseDate(course.date) ?? (String(course.date ?? "").trim() || null),
     hours: course.hours.trim() === "" ? null : hoursValue(course.hours),
     approval: course.approval.trim(),
     delivery: course.delivery || null,
@@ -51,6 +52,13 @@ export function toEngineInput(cycle, profile, courses, needsLastRecertified) {
     profile: toEngineProfile(profile, needsLastRecertified),
     courses: courses.map(toEngineCourse),
   };
+}
+
+// Courses by the day they were taken (undated last); courses of one day keep
+// their order. -> the indexes in that order.
+export function dateOrder(courses) {
+  const key = (c) => parseDate(c.date) ?? "9999-99-99";
+  return courses.map((c, i) => [key(c), i]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1])).map(([, i]) => i);
 }
 
 // Engine-format course (already checked by transfer.mjs) -> page row.

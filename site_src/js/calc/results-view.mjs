@@ -1,7 +1,10 @@
 // Draws the engine's output (recert_engine/FORMAT.md) as the results panel:
-// a headline, hours per component, what is still missing, where each course
-// counts and why not, and the deadlines as of today.
+// a headline, what to take next, hours per component, where each course
+// counts and why not, and the deadlines as of today. Tables keep every
+// column: on a narrow screen each row becomes a small block of label: value
+// lines (calculator.css, table.stack), never a box that scrolls sideways.
 
+import { nextCourses } from "./advice.mjs";
 import { h, replaceChildren } from "../lib/dom.mjs";
 import { deLimit, hours, money, num, plural, timeEl } from "../lib/format.mjs";
 
@@ -10,10 +13,9 @@ export function headline(output) {
   return `Short by ${hours(output.short_by)}: ${num(output.counted)} of ${hours(output.required)} count so far.`;
 }
 
-// Wide tables scroll sideways on a phone; the box can take focus so the
-// keyboard can scroll it too.
-function scrollBox(label, table) {
-  return h("div", { class: "table-scroll", role: "region", tabindex: "0", "aria-label": label }, table);
+// A table cell that names its column, for the stacked layout on a phone.
+function cell(tag, label, attrs, ...children) {
+  return h(tag, { ...attrs, dataset: { label } }, ...children);
 }
 
 function countedParts(counted, components) {
@@ -32,58 +34,46 @@ export function courseOutcome(course, components) {
   return { text: `Counts: ${parts.join(", ")}.`, kind: "counts-all" };
 }
 
+const COMPONENT_COLUMNS = ["Component", "Required", "Counted", "Of which distributive (DE)", "Still needed", "Progress"];
+
 function componentTable(output, components) {
+  const [, required, counted, de, still, progressLabel] = COMPONENT_COLUMNS;
   const rows = components.map((c) => {
     const r = output.components[c.id];
     const deText = `${num(r.distributive)} (allowed: ${deLimit(r.de_limit).toLowerCase()})`;
-    const required = Number(r.required);
-    const progress = required > 0
-      ? h("meter", { min: 0, max: required, value: Math.min(Number(r.counted), required), optimum: required,
-        "aria-label": `${c.name}: ${num(r.counted)} of ${hours(required)}` }, `${num(r.counted)} of ${num(required)}`)
+    const need = Number(r.required);
+    const progress = need > 0
+      ? h("meter", { min: 0, max: need, value: Math.min(Number(r.counted), need), optimum: need,
+        "aria-label": `${c.name}: ${num(r.counted)} of ${hours(need)}` }, `${num(r.counted)} of ${num(need)}`)
       : "Not required";
     return h("tr", { dataset: { component: c.id } },
       h("th", { scope: "row", text: c.name }),
-      h("td", { text: num(r.required) }),
-      h("td", { text: num(r.counted) }),
-      h("td", { text: deText }),
-      h("td", { text: num(r.remaining) }),
-      h("td", {}, progress));
+      cell("td", required, { text: num(r.required) }),
+      cell("td", counted, { text: num(r.counted) }),
+      cell("td", de, { text: deText }),
+      cell("td", still, { text: num(r.remaining) }),
+      cell("td", progressLabel, {}, progress));
   });
-  return scrollBox("Hours counted toward each component", h("table", { class: "result-components" },
+  return h("table", { class: "result-components stack" },
     h("caption", { text: "Hours counted toward each component" }),
-    h("thead", {}, h("tr", {}, ["Component", "Required", "Counted", "Of which distributive (DE)", "Still needed", "Progress"]
-      .map((t) => h("th", { scope: "col", text: t })))),
+    h("thead", {}, h("tr", {}, COMPONENT_COLUMNS.map((t) => h("th", { scope: "col", text: t })))),
     h("tbody", {}, rows),
     h("tfoot", {}, h("tr", {},
       h("th", { scope: "row", text: "Total" }),
-      h("td", { text: num(output.required) }),
-      h("td", { text: num(output.counted) }),
-      h("td", {}),
-      h("td", { text: num(output.short_by) }),
-      h("td", {})))));
+      cell("td", required, { text: num(output.required) }),
+      cell("td", counted, { text: num(output.counted) }),
+      cell("td", de, { class: "stack-empty" }),
+      cell("td", still, { text: num(output.short_by) }),
+      cell("td", progressLabel, { class: "stack-empty" }))));
 }
 
-function missingList(output, components) {
-  const items = [];
-  for (const c of components) {
-    const r = output.components[c.id];
-    const remaining = Number(r.remaining);
-    if (remaining <= 0) continue;
-    let text = `${c.name}: ${hours(remaining)} more`;
-    if (c.nationalOnly) text += ", from courses with National (NCCR) content";
-    if (r.de_limit !== null) {
-      const room = Math.max(0, Number(r.de_limit) - Number(r.distributive));
-      if (room === 0) text += ", taken in person or live virtual (no more distributive education counts here)";
-      else if (room < remaining) text += `; at most ${hours(room)} of them may be distributive education (DE)`;
-    }
-    items.push(h("li", { text: `${text}.` }));
-  }
-  const lost = Number(output.counted_if_unpinned) - Number(output.counted);
-  if (lost > 0) {
-    items.push(h("li", { text: `Your choices under “Counts toward” keep ${hours(lost)} from counting. See the suggestions under “Courses to check”.` }));
-  }
-  if (!items.length) return h("p", { text: `Nothing is missing: all ${hours(output.required)} count.` });
-  return h("ul", { class: "missing" }, items);
+// What to take next, as advice a person can act on (advice.mjs).
+function nextSteps(output, components, issuers) {
+  const { items, pins } = nextCourses(output, components, { issuers });
+  if (!items.length && !pins) return h("p", { text: `Nothing is missing: all ${hours(output.required)} count.` });
+  return h("ul", { class: "missing" },
+    pins ? h("li", { text: pins }) : null,
+    items.map((item) => h("li", { dataset: { component: item.component }, text: item.text })));
 }
 
 function courseLabel(course, rowNumber) {
@@ -94,14 +84,14 @@ function assignmentTable(output, components, rowNumbers) {
   const rows = output.courses.map((course, i) => h("tr", {},
     h("th", { scope: "row" }, courseLabel(course, rowNumbers[i]),
       course.pinned ? h("span", { class: "small", text: ` (you chose ${components.find((c) => c.id === course.pinned)?.name ?? course.pinned})` }) : null),
-    components.map((c) => h("td", { text: num(course.counted[c.id] ?? 0) })),
-    h("td", { text: num(course.not_counted) })));
-  return scrollBox("Where each course's hours count", h("table", { class: "result-assignment" },
+    components.map((c) => cell("td", c.name, { text: num(course.counted[c.id] ?? 0) })),
+    cell("td", "Not counted", { text: num(course.not_counted) })));
+  return h("table", { class: "result-assignment stack" },
     h("caption", { text: "Where each course's hours count" }),
     h("thead", {}, h("tr", {}, h("th", { scope: "col", text: "Course" }),
       components.map((c) => h("th", { scope: "col", text: c.name })),
       h("th", { scope: "col", text: "Not counted" }))),
-    h("tbody", {}, rows)));
+    h("tbody", {}, rows));
 }
 
 function courseNotes(output, components, rowNumbers) {
@@ -127,7 +117,7 @@ function excludedList(excluded) {
   return [
     h("h3", { text: "Not included yet" }),
     h("p", { text: "These courses are left out until they are complete. Select “Check my courses” to see what each needs." }),
-    h("ul", {}, excluded.map((e) => h("li", {}, h("a", { href: `#${e.id}`, text: `Course ${e.number}` }), `: ${e.reason}`))),
+    h("ul", {}, excluded.map((e) => h("li", {}, e.id ? h("a", { href: `#${e.id}`, text: `Course ${e.number}` }) : `Course ${e.number}`, `: ${e.reason}`))),
   ];
 }
 
@@ -172,14 +162,15 @@ function stepFees(f) {
   ];
 }
 
-// rowNumbers[i]: the form row (1-based) of the engine's course i.
-export function renderResults(container, output, { components, rowNumbers, excluded }) {
+// rowNumbers[i]: the form row (1-based) of the engine's course i;
+// excluded: [{number, id, reason}] rows left out of this evaluation.
+export function renderResults(container, output, { components, rowNumbers, excluded, issuers = [] }) {
   const complete = output.status === "complete";
   replaceChildren(container,
     h("p", { class: `result-headline${complete ? " is-complete" : ""}`, text: headline(output) }),
+    h("h3", { text: "What to take next" }),
+    nextSteps(output, components, issuers),
     componentTable(output, components),
-    h("h3", { text: "What is still missing" }),
-    missingList(output, components),
     excludedList(excluded),
     output.courses.length ? [
       h("h3", { text: "How your hours are assigned" }),

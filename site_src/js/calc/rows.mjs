@@ -1,16 +1,22 @@
-// The list of course rows in the form: add, fill, read, remove. Each row is
-// a <fieldset> cloned from the page's <template>; its fields get ids from a
-// key that never changes while the page is open, so error links and labels
-// stay right when rows above it are removed.
+// The list of course rows in the form: add, duplicate, fill, read, sort,
+// remove. Each row is a <fieldset> cloned from the page's <template>; its
+// fields get ids from a key that never changes while the page is open, so
+// error links and labels stay right when rows move or rows above go.
+//
+// When a course's approval number holds a delivery code (T1-T5, F1-F5), the
+// code decides how it was taught: the row says so instead of asking.
 
+import { taughtByCode } from "./approval.mjs";
 import { blankCourse } from "./model.mjs";
 import { COURSE_FIELDS } from "../vocabulary.mjs";
 
 export class CourseList {
-  constructor({ list, template, emptyNote }) {
+  // codes: {distributive: [...], other: [...]} from the cycle's rules.
+  constructor({ list, template, emptyNote, codes = {} }) {
     this.list = list;
     this.template = template;
     this.emptyNote = emptyNote;
+    this.codes = codes;
     this.nextKey = 1;
   }
 
@@ -29,10 +35,29 @@ export class CourseList {
   }
 
   add(course = blankCourse()) {
-    const row = this.build(course);
-    this.list.append(row);
+    return this.addAll([course])[0];
+  }
+
+  addAll(courses) {
+    const rows = courses.map((course) => this.build(course));
+    this.list.append(...rows);
     this.renumber();
-    return row;
+    return rows;
+  }
+
+  // A copy of the row's course right after it (a course taken again, a two-day course).
+  duplicate(row) {
+    const copy = this.build(this.readRow(row));
+    row.after(copy);
+    this.renumber();
+    return copy;
+  }
+
+  // order: row indexes in their new order.
+  reorder(order) {
+    const rows = this.rows();
+    this.list.append(...order.map((i) => rows[i]));
+    this.renumber();
   }
 
   build(course) {
@@ -40,13 +65,13 @@ export class CourseList {
     const row = this.template.content.firstElementChild.cloneNode(true);
     row.dataset.key = String(key);
     for (const label of row.querySelectorAll("[data-label]")) label.htmlFor = fieldId(key, label.dataset.label);
-    for (const hint of row.querySelectorAll("[data-hint]")) hint.id = `${fieldId(key, hint.dataset.hint)}-hint`;
     for (const input of row.querySelectorAll("[data-field]")) {
       const field = input.dataset.field;
       input.id = fieldId(key, field);
       input.name = `course-${key}-${field}`;
-      if (row.querySelector(`[data-hint="${field}"]`)) input.setAttribute("aria-describedby", `${input.id}-hint`);
     }
+    const code = row.querySelector('[data-slot="code"]');
+    code.id = `course-${key}-code`;
     row.querySelector('[data-slot="outcome"]').id = `course-${key}-outcome`;
     this.fill(row, course);
     return row;
@@ -58,6 +83,20 @@ export class CourseList {
       if (field === "national") input.checked = Boolean(course.national);
       else input.value = course[field] ?? "";
     }
+    this.showCode(row);
+  }
+
+  // Shows what the approval number's code says, or the "How it was taught" choice.
+  showCode(row) {
+    const approval = row.querySelector('[data-field="approval"]').value;
+    const taught = taughtByCode(approval, this.codes);
+    const select = row.querySelector('[data-field="delivery"]');
+    const note = row.querySelector('[data-slot="code"]');
+    const text = taught ? taught.text : "";
+    if (note.textContent !== text) note.textContent = text;
+    note.hidden = !taught;
+    select.hidden = Boolean(taught);
+    row.classList.toggle("has-code", Boolean(taught));
   }
 
   // Removes the row and returns the element that should take focus next.
@@ -70,26 +109,26 @@ export class CourseList {
 
   renumber() {
     this.rows().forEach((row, i) => {
-      for (const slot of row.querySelectorAll('[data-slot="number"]')) slot.textContent = String(i + 1);
+      for (const slot of row.querySelectorAll('[data-slot="number"]')) {
+        if (slot.textContent !== String(i + 1)) slot.textContent = String(i + 1);
+      }
     });
     this.emptyNote.hidden = this.length > 0;
   }
 
-  read() {
-    return this.rows().map((row) => {
-      const course = {};
-      for (const field of COURSE_FIELDS) {
-        const input = row.querySelector(`[data-field="${field}"]`);
-        course[field] = field === "national" ? input.checked : input.value;
-      }
-      return course;
-    });
+  readRow(row) {
+    const course = {};
+    for (const field of COURSE_FIELDS) {
+      const input = row.querySelector(`[data-field="${field}"]`);
+      course[field] = field === "national" ? input.checked : input.value;
+    }
+    // Not asked while the approval number's code decides.
+    if (row.querySelector('[data-field="delivery"]').hidden) course.delivery = "";
+    return course;
   }
 
-  // The browser's date box holds a partly typed date, which reads as "".
-  dateUnreadable(index) {
-    const input = this.rows()[index]?.querySelector('[data-field="date"]');
-    return Boolean(input && input.validity && input.validity.badInput);
+  read() {
+    return this.rows().map((row) => this.readRow(row));
   }
 
   fieldId(index, field) {
@@ -103,7 +142,8 @@ export class CourseList {
       const slot = row.querySelector('[data-slot="outcome"]');
       const { text = "", kind = "" } = outcomes.get(i) || {};
       if (slot.textContent !== text) slot.textContent = text;
-      slot.className = `course-outcome${kind ? ` ${kind}` : ""}`;
+      const className = `course-outcome${kind ? ` ${kind}` : ""}`;
+      if (slot.className !== className) slot.className = className;
     });
   }
 }

@@ -8,15 +8,21 @@
 //    "courses": [{"title", "date", "hours", "approval", "delivery", "national", "component"}]}
 // Every course field is kept as typed (strings; national is a boolean), so a
 // half-typed course survives a reload. A later format gets a new key version.
+//
+// Saved data that cannot be read, or holds more courses than the calculator
+// takes, is copied aside (under the key plus ":unreadable", ":unreadable-2"...;
+// an earlier copy is never overwritten) before anything else is saved. If the
+// copy cannot be written, the page does not save over the original at all.
 
 import { blankCourse, blankState } from "./model.mjs";
 import { COURSE_FIELDS } from "../vocabulary.mjs";
 
 export const STORE_FORMAT = 1;
+const ASIDE_SLOTS = 20;
 
 function storage() {
   try {
-    return window.localStorage; // throws when the browser blocks storage
+    return globalThis.localStorage ?? null; // throws when the browser blocks storage
   } catch {
     return null;
   }
@@ -42,14 +48,17 @@ function cleanState(raw) {
 }
 
 export class Store {
-  constructor(key) {
+  // area: a Storage (localStorage by default); maxCourses: the engine's limit.
+  constructor(key, { area = storage(), maxCourses = 500 } = {}) {
     this.key = key;
-    this.area = storage();
+    this.area = area;
+    this.maxCourses = maxCourses;
     this.working = Boolean(this.area);
+    this.frozen = false; // true: the saved data could not be copied aside, so it is never overwritten
   }
 
   // -> {state, problem}: state is null when nothing was saved yet; problem
-  // is a sentence when saved data could not be read.
+  // is a sentence when saved data could not be read in full.
   load() {
     if (!this.area) return { state: null, problem: null };
     let text;
@@ -60,28 +69,47 @@ export class Store {
       return { state: null, problem: null };
     }
     if (text === null) return { state: null, problem: null };
+    let raw;
     try {
-      const raw = JSON.parse(text);
+      raw = JSON.parse(text);
       if (!raw || raw.format !== STORE_FORMAT) throw new Error("unknown format");
-      return { state: cleanState(raw), problem: null };
     } catch {
-      // Keep the unreadable data aside rather than overwrite it.
-      this.write(`${this.key}:unreadable`, text);
-      return {
-        state: blankState(),
-        problem: "The courses saved in this browser could not be read, so the calculator started empty. "
-          + "The saved copy was kept aside, not deleted.",
-      };
+      return { state: blankState(), problem: this.setAside(text, "The courses saved in this browser could not be read, so the calculator started empty.") };
     }
+    const state = cleanState(raw);
+    if (state.courses.length <= this.maxCourses) return { state, problem: null };
+    const all = state.courses.length;
+    state.courses = state.courses.slice(0, this.maxCourses);
+    return { state, problem: this.setAside(text, `This browser had ${all} courses saved, more than the ${this.maxCourses} the calculator takes, so only the first ${this.maxCourses} are shown.`) };
+  }
+
+  // Copies `text` to the first free ":unreadable" key and says what happened.
+  setAside(text, what) {
+    for (let n = 1; n <= ASIDE_SLOTS; n++) {
+      const key = `${this.key}:unreadable${n === 1 ? "" : `-${n}`}`;
+      let existing;
+      try {
+        existing = this.area.getItem(key);
+      } catch {
+        break;
+      }
+      if (existing === text) return `${what} The saved copy is kept aside in this browser, not deleted.`;
+      if (existing !== null) continue;
+      if (this.write(key, text)) return `${what} The saved copy was kept aside in this browser, not deleted.`;
+      break;
+    }
+    this.frozen = true;
+    return `${what} The saved copy could not be kept aside (this browser's storage is full or blocked), so the page will not save over it: export your courses before you leave.`;
   }
 
   save(state) {
+    if (this.frozen) return false;
     const value = { format: STORE_FORMAT, saved: new Date().toISOString(), ...state };
     return this.write(this.key, JSON.stringify(value));
   }
 
   clear() {
-    if (!this.area) return false;
+    if (!this.area || this.frozen) return false;
     try {
       this.area.removeItem(this.key);
       return true;

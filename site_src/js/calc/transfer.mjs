@@ -2,26 +2,39 @@
 // or CSV, and read such files back. An import is all or nothing: every problem
 // is listed, by line (CSV) or course (JSON), and nothing is changed.
 //
+// Every value is checked with the engine's own limits (values.mjs), so a file
+// the page accepts is one the engine accepts: "a file with any problem changes
+// nothing" holds for problems only the engine would have seen.
+//
 // CSV columns (first row is the header, any order; date and hours required):
-//   title, date (YYYY-MM-DD or M/D/YYYY), hours, approval,
+//   title, date (YYYY-MM-DD, M/D/YYYY or March 1, 2017), hours, approval,
 //   delivery (in_person | live_virtual | distributive | empty),
 //   national (yes | no | empty), component (a component id | empty).
+// Cells a spreadsheet would run as formulas are written with a leading
+// apostrophe (csv.mjs) and read back without it.
 
-import { parseCsv, toCsv } from "./csv.mjs";
+import { parseCsv, restoreCell, toCsv } from "./csv.mjs";
 import { isRealDate } from "../lib/format.mjs";
 import { blankCourse, fromEngineCourse, fromEngineProfile } from "./model.mjs";
-import {
-  COURSE_FIELDS, DELIVERIES, INPUT_SCHEMA_VERSION, MAX_COURSES, PROFILE_FIELDS, TOP_FIELDS,
-} from "../vocabulary.mjs";
+import { COURSE_FIELDS, DELIVERIES, INPUT_SCHEMA_VERSION, PROFILE_FIELDS, TOP_FIELDS } from "../vocabulary.mjs";
+import { DEFAULT_LIMITS, checkCount, checkDate, checkHours, checkTitle, shown as show } from "./values.mjs";
 
 export const CSV_COLUMNS = COURSE_FIELDS;
 const REQUIRED_COLUMNS = ["date", "hours"];
-const NUMBER = /^(\d+(\.\d*)?|\.\d+)$/;
 
-const show = (value) => {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
-};
+// File bytes -> {text} or {error}: UTF-8 (with or without a byte order mark)
+// only, since that is what the export writes and what the engine reads.
+export function decodeFile(bytes) {
+  const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) {
+    return { error: "The file is saved as UTF-16 (\"Unicode\") text. Save it as UTF-8 (in Excel: \"CSV UTF-8\"; in Notepad: encoding UTF-8) and import it again." };
+  }
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(b) };
+  } catch {
+    return { error: "The file is not UTF-8 text (it may be saved as Windows-1252, \"ANSI\" or Latin-1). Save it as UTF-8 (in Excel: \"CSV UTF-8\") and import it again." };
+  }
+}
 
 export function exportJson(input) {
   return JSON.stringify(input, null, 2) + "\n";
@@ -36,12 +49,9 @@ export function exportCsv(engineCourses) {
 
 // ---- shared value checks; each returns [value, problem] -------------------
 
-function checkHours(value) {
-  if (value === null || value === undefined || value === "") return [null, "hours is missing; every course needs its CE hours"];
-  const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : null;
-  if (text === null || !NUMBER.test(text)) return [null, `hours ${show(value)} is not a number such as 2 or 1.5`];
-  if (Number(text) <= 0) return [null, `hours ${show(value)} must be more than 0`];
-  return [text, null];
+function checkHoursValue(value, limits) {
+  const { hours, problem } = checkHours(value, limits);
+  return [hours, problem === "hours is missing" ? "hours is missing; every course needs its CE hours" : problem];
 }
 
 function checkComponent(value, components) {
@@ -54,7 +64,7 @@ function checkComponent(value, components) {
 
 // ---- JSON ------------------------------------------------------------------
 
-function jsonCourse(raw, index, components, problems) {
+function jsonCourse(raw, index, components, limits, problems) {
   let where = `Course ${index + 1}`;
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
     problems.push(`${where}: must be an object with title, date, hours and so on.`);
@@ -67,9 +77,11 @@ function jsonCourse(raw, index, components, problems) {
     if (!COURSE_FIELDS.includes(key)) bad(`unknown field ${show(key)}; the fields are ${COURSE_FIELDS.join(", ")}`);
   }
   if (raw.title !== undefined && raw.title !== null && typeof raw.title !== "string") bad("title must be text");
+  else if (checkTitle(raw.title, limits)) bad(checkTitle(raw.title, limits));
   if (raw.date === undefined || raw.date === null || raw.date === "") bad("date is missing; write it as YYYY-MM-DD");
   else if (typeof raw.date !== "string" || !isRealDate(raw.date)) bad(`date ${show(raw.date)} is not a real date written YYYY-MM-DD`);
-  const [hours, hoursProblem] = checkHours(raw.hours);
+  else if (checkDate(raw.date, limits).problem) bad(checkDate(raw.date, limits).problem);
+  const [hours, hoursProblem] = checkHoursValue(raw.hours, limits);
   if (hoursProblem) bad(hoursProblem);
   if (raw.approval !== undefined && raw.approval !== null && typeof raw.approval !== "string") bad("approval must be text");
   if (raw.delivery !== undefined && raw.delivery !== null && !DELIVERIES.includes(raw.delivery)) {
@@ -107,11 +119,12 @@ function jsonErrorWhere(text, error) {
   return ` near line ${line}`;
 }
 
-export function importJson(text, { cycle, components }) {
+export function importJson(text, { cycle, components, limits = DEFAULT_LIMITS }) {
   let data;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(text.replace(/^\ufeff/, ""));
   } catch (error) {
+    if (error instanceof RangeError) return { errors: ["The file is nested far too deeply to be a list of courses."] };
     return { errors: [`The file is not valid JSON${jsonErrorWhere(text, error)}: ${error.message}`] };
   }
   const problems = [];
@@ -130,23 +143,13 @@ export function importJson(text, { cycle, components }) {
     problems.push("courses must be a list of courses.");
     return { errors: problems };
   }
-  if (data.courses.length > MAX_COURSES) problems.push(`The file has ${data.courses.length} courses; at most ${MAX_COURSES} are supported.`);
-  const courses = data.courses.slice(0, MAX_COURSES).map((raw, i) => jsonCourse(raw, i, components, problems));
+  const tooMany = checkCount(data.courses.length, limits);
+  if (tooMany) problems.push(`The file has ${tooMany}.`);
+  const courses = data.courses.slice(0, limits.maxCourses).map((raw, i) => jsonCourse(raw, i, components, limits, problems));
   return problems.length ? { errors: problems } : { profile, courses, errors: [] };
 }
 
 // ---- CSV -------------------------------------------------------------------
-
-function csvDate(text) {
-  const t = text.trim();
-  if (isRealDate(t)) return t;
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t); // what US spreadsheets write
-  if (m) {
-    const iso = `${m[3]}-${m[1].padStart(2, "0")}-${m[2].padStart(2, "0")}`;
-    if (isRealDate(iso)) return iso;
-  }
-  return null;
-}
 
 function csvDelivery(text) {
   const t = text.trim().toLowerCase().replace(/[\s-]+/g, "_");
@@ -161,23 +164,25 @@ function csvNational(text) {
   return null;
 }
 
-function csvCourse(record, columns, width, components, problems) {
+function csvCourse(record, columns, width, components, limits, problems) {
   const where = `Line ${record.line}`;
   const before = problems.length;
   const bad = (message) => problems.push(`${where}: ${message}.`);
-  const value = (name) => (columns.has(name) ? record.fields[columns.get(name)] ?? "" : "");
+  const value = (name) => (columns.has(name) ? restoreCell(record.fields[columns.get(name)] ?? "") : "");
   const extra = record.fields.slice(width).filter((f) => f.trim() !== "");
   if (extra.length) bad(`${record.fields.length} values, but the first line names only ${width} columns (a comma inside a title needs "quotes")`);
   const course = blankCourse();
   course.title = value("title").trim();
+  if (checkTitle(course.title, limits)) bad(checkTitle(course.title, limits));
   course.approval = value("approval").trim();
   const dateText = value("date");
   if (!dateText.trim()) bad("date is empty; every course needs the day you took it");
   else {
-    course.date = csvDate(dateText);
-    if (!course.date) bad(`date ${show(dateText)} is not a real date written 2017-03-31 or 3/31/2017`);
+    const { date, problem } = checkDate(dateText, limits);
+    course.date = date ?? "";
+    if (problem) bad(problem);
   }
-  const [hours, hoursProblem] = checkHours(value("hours").trim());
+  const [hours, hoursProblem] = checkHoursValue(value("hours").trim(), limits);
   if (hoursProblem) bad(hoursProblem);
   course.hours = hours ?? "";
   course.delivery = csvDelivery(value("delivery"));
@@ -190,7 +195,7 @@ function csvCourse(record, columns, width, components, problems) {
   return problems.length === before ? course : null;
 }
 
-export function importCsv(text, { components }) {
+export function importCsv(text, { components, limits = DEFAULT_LIMITS }) {
   const { records, error } = parseCsv(text);
   if (error) return { errors: [error] };
   if (!records.length) return { errors: ["The file is empty."] };
@@ -207,8 +212,9 @@ export function importCsv(text, { components }) {
     if (!columns.has(name)) problems.push(`Line ${head.line}: the ${name} column is missing. The first line must name the columns, for example ${CSV_COLUMNS.join(",")}.`);
   }
   if (problems.length) return { errors: problems };
-  if (rows.length > MAX_COURSES) return { errors: [`The file has ${rows.length} courses; at most ${MAX_COURSES} are supported.`] };
-  const courses = rows.map((record) => csvCourse(record, columns, names.length, components, problems));
+  const tooMany = checkCount(rows.length, limits);
+  if (tooMany) return { errors: [`The file has ${tooMany}.`] };
+  const courses = rows.map((record) => csvCourse(record, columns, names.length, components, limits, problems));
   return problems.length ? { errors: problems } : { profile: null, courses, errors: [] };
 }
 
