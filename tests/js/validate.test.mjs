@@ -19,7 +19,7 @@ test("missing and unreadable entries are named with the course's number", () => 
     ["hours", "Enter the hours for course 3"],
   ]);
   assert.deepEqual(problems(checkCourse(course({ date: "2017-02-30", hours: "two" }), 2)), [
-    ["date", "Date you took course 2 must be a real date"],
+    ["date", "Date you took course 2 must be a real date, like 2017-03-01, 3/1/2017 or March 1, 2017"],
     ["hours", "Hours for course 2 must be a number, like 2 or 1.5"],
   ]);
   assert.deepEqual(problems(checkCourse(course({ date: "2017-03-01", hours: "0" }), 1)), [
@@ -27,8 +27,10 @@ test("missing and unreadable entries are named with the course's number", () => 
   ]);
 });
 
-test("a date box holding a half-typed date is not a real date", () => {
-  assert.deepEqual(problems(checkCourse(course({ hours: "1" }), 4, true)), [["date", "Date you took course 4 must be a real date"]]);
+test("a date typed as people write it is read; a half-typed one is not", () => {
+  assert.deepEqual(checkCourse(course({ date: "March 1, 2017", hours: "1" }), 4), []);
+  assert.deepEqual(problems(checkCourse(course({ date: "3/1/20", hours: "1" }), 4)),
+    [["date", "Date you took course 4 must be a real date, like 2017-03-01, 3/1/2017 or March 1, 2017"]]);
 });
 
 test("the last recertification is asked for only where the window depends on it", () => {
