@@ -115,8 +115,9 @@ def test_init_evaluate_and_errors(page, site):
     want = json.loads(load_fixture_engine().evaluate_json(json.dumps(RULES), json.dumps(data), "2025-06-01"))
     assert reply == {"id": 2, "ok": True, "result": want}
 
+    # An input the engine fails on is still answered, as errors (never a rejected request).
     reply = page.evaluate("() => window.ask('evaluate', {input: {level: 'Nurse'}, today: '2025-06-01'})")
-    assert reply["ok"] is False and "ValueError" in reply["error"]
+    assert reply["ok"] is True and "ValueError" in reply["result"]["errors"][0]["message"]
 
     reply = page.evaluate("() => window.ask('nonsense', {})")
     assert reply["ok"] is False and "unknown op" in reply["error"]
