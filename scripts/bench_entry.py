@@ -135,10 +135,13 @@ def row_locator(page, n):
     return page.locator("#course-list > li").nth(n - 1)
 
 
-def type_date(page, iso):
-    """Chromium's date box takes month, day and year digits in turn."""
-    y, m, d = iso.split("-")
-    page.keyboard.type(m + d + y)
+def type_date(page, box, iso):
+    """Chromium's date box takes month, day and year digits in turn; a text box takes the date as written."""
+    if box.get_attribute("type") == "date":
+        y, m, d = iso.split("-")
+        page.keyboard.type(m + d + y)
+    else:
+        page.keyboard.type(iso)
 
 
 def entry_by_field(page, courses):
@@ -150,8 +153,8 @@ def entry_by_field(page, courses):
         r.get_by_label("Course title").click()
         page.keyboard.type(title)
         box = r.get_by_label("Date you took it")
-        box.click(position={"x": 8, "y": 8})  # the month part
-        type_date(page, date)
+        box.click(position={"x": 8, "y": 8})  # the month part of a date box
+        type_date(page, box, date)
         r.get_by_label("Hours").click()
         page.keyboard.type(hours)
         r.get_by_label("Approval number").click()
