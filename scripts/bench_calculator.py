@@ -367,7 +367,9 @@ def first_progress(playwright, url: str) -> float | None:
             cdp = context.new_cdp_session(page)
             cdp.send("Network.enable")
             cdp.send("Network.emulateNetworkConditions", SLOW)
-            page.goto(url)
+            # Not until "load": on the slow line the page's last files share it with
+            # the runtime's download, and the load event may come long after.
+            page.goto(url, wait_until="commit")
             shown = wait_for(page, "progressAt", 30_000)
         finally:
             context.close()
