@@ -1,4 +1,10 @@
-"""Shared fixtures: the real content, and a site built from it once per run."""
+"""Shared fixtures: the tests' own content, and a site built from it once per run.
+
+Behaviour tests use FIXTURE_CONTENT (tests/fixtures/content/), a complete site of
+made-up cycles that stays fixed, never the published content/: adding, changing
+or removing a published cycle never needs a test edit. The published cycles are
+tested, whatever they are, by tests/test_published_content.py.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +26,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-CONTENT = ROOT / "content"
+FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "content"
+PUBLISHED_CONTENT = ROOT / "content"
 SEEDS = ROOT.parent / "shared" / "seeds"
 # The build date of the shared test site: fixed, so no test depends on the real clock.
 BUILD_DAY = dt.date(2026, 11, 30)
@@ -28,17 +35,17 @@ BUILD_DAY = dt.date(2026, 11, 30)
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real content built once into a temporary folder (never build/)."""
+    """The fixture content built once into a temporary folder (never build/)."""
     out = tmp_path_factory.mktemp("site")
-    build(CONTENT, out, today=BUILD_DAY)
+    build(FIXTURE_CONTENT, out, today=BUILD_DAY)
     return out
 
 
 @pytest.fixture
 def content_copy(tmp_path) -> Path:
-    """A private copy of the real content that a test may change."""
+    """A private copy of the fixture content that a test may change."""
     target = tmp_path / "content"
-    shutil.copytree(CONTENT, target)
+    shutil.copytree(FIXTURE_CONTENT, target)
     return target
 
 

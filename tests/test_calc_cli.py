@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from tests.conftest import ROOT
+from tests.conftest import FIXTURE_CONTENT, ROOT
 
 COURSES = {
     "schema": 1,
@@ -23,7 +23,7 @@ COURSES = {
 
 def calc(*args: str, stdin: str | None = None) -> tuple[int, dict]:
     result = subprocess.run(
-        [sys.executable, "-m", "generator", "calc", *args],
+        [sys.executable, "-m", "generator", "calc", "--content", str(FIXTURE_CONTENT), *args],
         input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=60,
     )
     return result.returncode, json.loads(result.stdout)

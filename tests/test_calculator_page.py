@@ -14,7 +14,7 @@ import pytest
 from generator.model.rules_export import rules_for
 from generator.pipeline import load_site, render
 from recert_engine import vocabulary
-from tests.conftest import CONTENT
+from tests.conftest import FIXTURE_CONTENT
 
 
 class Page(HTMLParser):
@@ -58,7 +58,7 @@ class Page(HTMLParser):
 
 @pytest.fixture(scope="module")
 def site_files():
-    site, _ = load_site(CONTENT)
+    site, _ = load_site(FIXTURE_CONTENT)
     return site, render(site)
 
 
@@ -135,7 +135,7 @@ def test_profile_asks_for_last_recertification_only_where_the_window_depends_on_
         for radio in radios:
             assert page.find("label", **{"for": radio["id"]}), radio
         asked[cycle.id] = needs
-    assert asked == {"2018/paramedic": False, "2024/aemt": True}
+    assert asked == {"2018/paramedic": False, "2022/paramedic": False, "2024/aemt": True, "2024/paramedic": False}
 
 
 def test_static_requirements_table_matches_the_rules(site_files, pages):

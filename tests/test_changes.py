@@ -1,4 +1,4 @@
-"""What-changed sections and the compare page, on a content folder with two Paramedic cycles."""
+"""What-changed sections and the compare page, on the fixture site (three Paramedic cycles)."""
 
 from __future__ import annotations
 
@@ -9,25 +9,18 @@ from html.parser import HTMLParser
 import pytest
 
 from generator.model.changes import comparable, diff_cycles, shift_years
-from generator.pipeline import build, load_site
-from tests.fixture_content import make_two_paramedic_cycles
+from generator.pipeline import load_site
+from tests.conftest import FIXTURE_CONTENT
 
 
 @pytest.fixture(scope="module")
-def two_cycles(tmp_path_factory):
-    return make_two_paramedic_cycles(tmp_path_factory.mktemp("two") / "content")
+def site():
+    return load_site(FIXTURE_CONTENT)[0]
 
 
 @pytest.fixture(scope="module")
-def site(two_cycles):
-    return load_site(two_cycles)[0]
-
-
-@pytest.fixture(scope="module")
-def built(two_cycles, tmp_path_factory):
-    out = tmp_path_factory.mktemp("two-site")
-    build(two_cycles, out)
-    return out
+def built(built_site):
+    return built_site
 
 
 def rows(changes):

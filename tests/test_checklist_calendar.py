@@ -11,7 +11,7 @@ import pytest
 from icalendar import Calendar
 
 from generator.pipeline import build, load_site
-from tests.conftest import CONTENT
+from tests.conftest import FIXTURE_CONTENT
 from tests.pagetext import read_page
 
 CYCLES = ["2018/paramedic", "2024/aemt"]
@@ -19,7 +19,7 @@ CYCLES = ["2018/paramedic", "2024/aemt"]
 
 @pytest.fixture(scope="module")
 def site():
-    return load_site(CONTENT)[0]
+    return load_site(FIXTURE_CONTENT)[0]
 
 
 class _Form(HTMLParser):
@@ -144,7 +144,7 @@ def test_guidance_page_links_checklist_and_calendar(built_site, cycle_id):
 
 def test_home_page_shows_when_each_current_cycle_was_last_verified(built_site):
     html = (built_site / "index.html").read_text(encoding="utf-8")
-    for cycle_link in ("2018 Paramedic recertification", "2024 Advanced EMT recertification"):
+    for cycle_link in ("2024 Paramedic recertification", "2024 Advanced EMT recertification"):
         after = html[html.index(cycle_link):]
         block = after[: after.index("</p>")]
         assert 'Last verified <time datetime="2026-11-21">November 21, 2026</time>' in block

@@ -11,8 +11,7 @@ import pytest
 from generator.__main__ import main
 from generator.model.status import StatusDates, status_dates, status_on
 from generator.pipeline import build, load_site
-from tests.conftest import CONTENT
-from tests.fixture_content import make_two_paramedic_cycles
+from tests.conftest import FIXTURE_CONTENT, PUBLISHED_CONTENT
 from tests.pagetext import read_page
 
 D = dt.date
@@ -61,7 +60,7 @@ def test_last_day_falls_back_to_the_last_day_without_penalty_then_the_ce_window(
 
 
 def test_every_published_cycle_is_upcoming_before_it_opens_and_ended_after_its_last_day():
-    site, _ = load_site(CONTENT, today=D(2026, 11, 30))
+    site, _ = load_site(PUBLISHED_CONTENT, today=D(2026, 11, 30))
     for cycle in site.cycles:
         dates = cycle.dates
         assert status_on(dates, dates.last_day + DAY) == "ended", cycle.id
@@ -75,11 +74,10 @@ def test_every_published_cycle_is_upcoming_before_it_opens_and_ended_after_its_l
 
 @pytest.fixture(scope="module")
 def in_2024(tmp_path_factory):
-    """Real content plus 2022 and 2024 Paramedic copies, built on January 10, 2024:
-    the 2024 Paramedic copy is open, every other cycle has ended."""
-    content = make_two_paramedic_cycles(tmp_path_factory.mktemp("status") / "content")
+    """The fixture site built on January 10, 2024: the 2024 Paramedic and Advanced
+    EMT cycles are open, the 2018 and 2022 Paramedic cycles have ended."""
     out = tmp_path_factory.mktemp("status-site")
-    build(content, out, today=D(2024, 1, 10))
+    build(FIXTURE_CONTENT, out, today=D(2024, 1, 10))
     return out
 
 
@@ -149,7 +147,7 @@ def test_compare_page_heads_each_column_with_its_status(in_2024):
 
 def test_the_same_content_built_on_another_day_gives_another_status(tmp_path):
     out = tmp_path / "out"
-    build(CONTENT, out, today=D(2018, 3, 1))
+    build(FIXTURE_CONTENT, out, today=D(2018, 3, 1))
     assert main_status(out / "2018/paramedic/index.html") == "closing"
     assert main_status(out / "2024/aemt/index.html") == "upcoming"
     text = read_page(out / "2024/aemt/index.html", visible_only=True).text
@@ -158,7 +156,7 @@ def test_the_same_content_built_on_another_day_gives_another_status(tmp_path):
 
 def test_build_today_must_be_a_real_date(capsys, tmp_path):
     with pytest.raises(SystemExit) as stop:
-        main(["build", "--content", str(CONTENT), "--out", str(tmp_path / "out"), "--today", "2026-02-30"])
+        main(["build", "--content", str(FIXTURE_CONTENT), "--out", str(tmp_path / "out"), "--today", "2026-02-30"])
     assert stop.value.code == 2
     assert "--today: expected a real date written YYYY-MM-DD, got '2026-02-30'" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()

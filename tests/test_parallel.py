@@ -8,7 +8,7 @@ import pytest
 
 from generator import parallel
 from generator.pipeline import build
-from tests.conftest import CONTENT
+from tests.conftest import FIXTURE_CONTENT
 
 
 @pytest.fixture
@@ -70,9 +70,9 @@ def test_a_worker_that_dies_is_reported(workers):
 
 
 def test_a_parallel_build_gives_the_same_bytes(workers, tmp_path, monkeypatch):
-    parallel_files = build(CONTENT, tmp_path / "parallel", runtime=False).files
+    parallel_files = build(FIXTURE_CONTENT, tmp_path / "parallel", runtime=False).files
     monkeypatch.setattr(parallel, "MIN_ITEMS", 10**9)
-    serial_files = build(CONTENT, tmp_path / "serial", runtime=False).files
+    serial_files = build(FIXTURE_CONTENT, tmp_path / "serial", runtime=False).files
     assert list(parallel_files) != [] and parallel_files == serial_files
 
 
@@ -89,7 +89,7 @@ def test_a_template_error_in_a_worker_names_the_template(workers, tmp_path, monk
     template.write_text(template.read_text(encoding="utf-8").replace("{{ cycle.year }}", "{{ cycle.no_such_field }}", 1),
                         encoding="utf-8")
     monkeypatch.setattr(pipeline, "SITE_SRC", src)
-    assert main(["build", "--content", str(CONTENT), "--out", str(tmp_path / "out"), "--no-runtime"]) == 1
+    assert main(["build", "--content", str(FIXTURE_CONTENT), "--out", str(tmp_path / "out"), "--no-runtime"]) == 1
     err = capsys.readouterr().err
     assert "template error" in err and "no_such_field" in err
     assert not (tmp_path / "out").exists()

@@ -17,7 +17,7 @@ from generator.loading.diagnostics import Report
 from generator.pipeline import load_site
 from generator.sources.coverage import check_coverage
 from generator.text.prose import money, plain_text
-from tests.conftest import CONTENT, SEEDS
+from tests.conftest import PUBLISHED_CONTENT as CONTENT, SEEDS
 from tests.pagetext import read_page
 
 

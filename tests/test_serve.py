@@ -17,7 +17,6 @@ import pytest
 from generator.pipeline import build
 from generator.preview.incremental import IncrementalBuilder
 from generator.preview.server import Preview, start_in_thread
-from tests.fixture_content import make_two_paramedic_cycles
 
 ROOT = Path(__file__).resolve().parent.parent
 SIGNAL_BOUND_S = 3.0  # edit saved -> reload event received (polling + rebuild)
@@ -114,8 +113,8 @@ def test_one_cycle_rebuild_renders_only_its_pages_and_site_pages(content_copy, t
         assert not [f for f in result.written if f.startswith("2018/")], result.written
 
 
-def test_incremental_rebuild_writes_what_a_full_build_writes(tmp_path):
-    content = make_two_paramedic_cycles(tmp_path / "content")
+def test_incremental_rebuild_writes_what_a_full_build_writes(content_copy, tmp_path):
+    content = content_copy
     builder = IncrementalBuilder(content, tmp_path / "preview", runtime=False)
     builder.full()
     # 2022's fee appears on its own page, in 2024's "What changed" and on the compare page

@@ -120,10 +120,6 @@ def test_strict_fails_on_warnings_plain_check_passes(content_copy, capsys):
     assert lines == [warning]
 
 
-def test_real_content_is_valid_in_strict_mode(capsys):
-    assert main(["check", "--content", str(ROOT / "content"), "--strict"]) == 0
-
-
 def test_check_command_exits_non_zero_from_the_shell(content_copy):
     edit(content_copy, P2018, "      hours: 30\n", "      hours: -3\n")
     result = subprocess.run(

@@ -5,25 +5,15 @@ from __future__ import annotations
 import pytest
 
 from generator.model.changes import diff_cycles
-from generator.pipeline import build, load_site
-from generator.preview.server import start_in_thread
+from generator.pipeline import load_site
 from tests.browser.conftest import format_violations, run_axe
-from tests.fixture_content import make_two_paramedic_cycles
+from tests.conftest import FIXTURE_CONTENT
 
 
 @pytest.fixture(scope="module")
-def two_cycles(tmp_path_factory):
-    return make_two_paramedic_cycles(tmp_path_factory.mktemp("compare") / "content")
-
-
-@pytest.fixture(scope="module")
-def site_url(two_cycles, tmp_path_factory):
-    """Overrides the shared fixture: this module serves the two-Paramedic-cycles site."""
-    out = tmp_path_factory.mktemp("compare-site")
-    build(two_cycles, out)
-    server, url = start_in_thread(out)
-    yield url
-    server.shutdown()
+def two_cycles():
+    """The fixture site, whose Paramedic level has three cycles."""
+    return FIXTURE_CONTENT
 
 
 def visible_headings(page) -> list[str]:

@@ -2,9 +2,10 @@
 
 ``rules_for(cycle_id)`` is the ONE place tests get rules from (the YAML case
 collector in tests/cases/ loads this function too). It exports them from the
-real content with the site's own exporter, exactly what the build writes to
-``build/<year>/<level>/rules.json``, so the engine is tested on the rules
-people actually get.
+fixture content (tests/fixtures/content/) with the site's own exporter, exactly
+what the build writes to ``build/<year>/<level>/rules.json``, so the engine is
+tested on rules as the generator makes them, from test data that stays fixed.
+The published cycles' rules are tested by tests/test_published_content.py.
 """
 
 import json
@@ -13,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-CONTENT = Path(__file__).resolve().parents[2] / "content"
-CYCLES = ("2018/paramedic", "2024/aemt")
+CONTENT = Path(__file__).resolve().parents[1] / "fixtures" / "content"
+CYCLES = ("2018/paramedic", "2024/aemt")  # fixture cycles the engine tests use
 
 
 @lru_cache(maxsize=None)

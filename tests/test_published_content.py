@@ -1,0 +1,105 @@
+"""The published content, whatever cycles content/ holds.
+
+Every cycle file found in content/ is checked, built, its rules accepted by the
+engine, and its calculator asked about a sample transcript that meets every
+requirement. Nothing here names a cycle: a publisher adds, changes or removes
+a cycle file without touching the tests. (Behaviour is tested on the tests'
+own fixture content, tests/fixtures/content/.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+import recert_engine
+from generator.loading.content_files import load_content
+from generator.loading.diagnostics import Report
+from generator.model.rules_export import rules_for
+from generator.pipeline import build, load_site
+from tests.conftest import PUBLISHED_CONTENT
+
+CYCLE_FILES = sorted(PUBLISHED_CONTENT.glob("*/*.yaml"))
+
+
+def cycle_id(path: Path) -> str:
+    return f"{path.parent.name}/{path.stem}"
+
+
+CYCLE_IDS = [cycle_id(path) for path in CYCLE_FILES]
+per_cycle = pytest.mark.parametrize("cycle_id", CYCLE_IDS)
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    report = Report()
+    load_content(PUBLISHED_CONTENT, report)
+    return report
+
+
+@pytest.fixture(scope="module")
+def site():
+    return load_site(PUBLISHED_CONTENT)[0]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("published")
+    build(PUBLISHED_CONTENT, out, runtime=False)
+    return out
+
+
+def problems(report: Report, file: str) -> list[str]:
+    return [str(d) for d in report.errors if d.location.file == file]
+
+
+def test_site_file_checks(report):
+    assert problems(report, "content/site.yaml") == []
+
+
+@per_cycle
+def test_cycle_file_checks(report, cycle_id):
+    assert problems(report, f"content/{cycle_id}.yaml") == []
+
+
+@per_cycle
+def test_cycle_pages_are_built(built, cycle_id):
+    for page in ("index.html", "calculator/index.html", "checklist/index.html", "timeline.ics", "rules.json"):
+        assert (built / cycle_id / page).is_file(), f"{cycle_id}/{page} was not built"
+    assert f'href="{cycle_id}/index.html"' in (built / "index.html").read_text(encoding="utf-8")
+
+
+def sample_transcript(rules: dict) -> tuple[dict, dt.date]:
+    """Courses that meet every component exactly, on the window's last day,
+    evaluated on that day (a fixed date from the content, never the clock)."""
+    window = rules["ce"]["window"]
+    last_day = dt.date.fromisoformat(window["last_day"])
+    profile = {"nremt": False}
+    if window["starts_after_last_recertification"]:
+        profile["last_recertified"] = last_day.replace(year=last_day.year - 2, day=min(last_day.day, 28)).isoformat()
+    courses = [
+        {"title": f"Sample {component['id']} course", "date": last_day.isoformat(), "hours": component["hours"],
+         "approval": "SAMPLE-0001", "delivery": "in_person", "national": True, "component": component["id"]}
+        for component in rules["ce"]["components"]
+    ]
+    return {"schema": 1, "cycle": rules["cycle"], "profile": profile, "courses": courses}, last_day
+
+
+@per_cycle
+def test_engine_accepts_the_rules_and_the_calculator_counts_a_complete_transcript(site, cycle_id):
+    rules = rules_for(site.cycle(cycle_id))
+    transcript, today = sample_transcript(rules)
+    output = json.loads(recert_engine.evaluate_json(json.dumps(rules), json.dumps(transcript), today.isoformat()))
+    assert "errors" not in output, output.get("errors")
+    assert output["status"] == "complete", output
+    assert output["counted"] == output["required"]
+    assert all(not course.get("reasons") for course in output["courses"]), output["courses"]
+
+
+@per_cycle
+def test_built_rules_are_what_the_engine_is_tested_with(site, built, cycle_id):
+    written = json.loads((built / cycle_id / "rules.json").read_text(encoding="utf-8"))
+    assert written == rules_for(site.cycle(cycle_id))
