@@ -4,6 +4,11 @@ Every number, date, code and source id the engine uses comes from here; the
 engine has no knowledge of particular years or levels. The rules are produced
 by the site build, so problems here are reported like input errors (field
 ``rules.<path>``) rather than crashing the calculator in the browser.
+
+The format is described once, in ``rules.schema.json`` next to this file; the
+checks below accept every document that schema accepts (the tests hold them
+to it), and also check what a JSON Schema cannot say: the total equals the
+components' sum, component ids are unique, every source id is known.
 """
 
 from .errors import Errors
@@ -209,7 +214,7 @@ def _parse(rules, r):
     deadlines = r.obj(rules, "deadlines", "deadlines") or {}
     cycle.ce_last_day = r.date(deadlines, "ce_last_day", "deadlines.ce_last_day")
     cycle.last_day_without_penalty = r.date(deadlines, "last_day_without_penalty",
-                                            "deadlines.last_day_without_penalty")
+                                            "deadlines.last_day_without_penalty", nullable=True)
     cycle.last_day = r.date(deadlines, "last_day", "deadlines.last_day", nullable=True)
     cycle.warning = r.text(deadlines, "warning", "deadlines.warning", nullable=True)
     cycle.deadlines_source = r.source(deadlines, "deadlines", sources)

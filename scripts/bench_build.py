@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.authoring.scaffold import rewrite  # noqa: E402
+from generator.authoring.scaffold import DRAFT_LINE, rewrite  # noqa: E402
 from generator.pipeline import build  # noqa: E402
 
 
@@ -57,7 +57,8 @@ def make_content(folder: Path, cycles: int) -> None:
             if year not in by_year:
                 # Published: the publisher has checked every carried-over value.
                 verified = dt.date(year - 1, 11, 1)  # after the cycle opened, as on a real site
-                by_year[year] = rewrite(text, 2018, year, TEMPLATE.name, verified)[0].replace("!verify ", "")
+                written = rewrite(text, 2018, year, TEMPLATE.name, verified)[0]
+                by_year[year] = written.replace("!verify ", "").replace(DRAFT_LINE, "")
             body = by_year[year].replace("level: paramedic", f"level: level-{level}", 1)
             (folder / str(year)).mkdir(exist_ok=True)
             (folder / str(year) / f"level-{level}.yaml").write_text(body, encoding="utf-8")
@@ -104,6 +105,8 @@ def main() -> None:
             totals = [run["total"] for run in colds]
             pages = sum(1 for name in files if name.endswith(".html"))
             files = [name for name in files if not name.endswith((".br", ".gz"))]  # copies are not files of their own
+            if pages < size:  # e.g. cycles left out as drafts: the figures would not be of `size` cycles
+                sys.exit(f"only {pages} pages were built for {size} cycles; the synthetic content is not what it should be")
             row = (size, pages, len(files), f"{cold['load']:.2f}", f"{cold['render']:.2f}", f"{cold['write']:.2f}",
                    f"{cold['total']:.2f}", f"{min(totals):.2f}-{max(totals):.2f}", f"{cold['total'] * 1000 / pages:.2f}",
                    f"{cold['total'] * 1000 / size:.2f}", f"{warm['total']:.2f}")

@@ -40,7 +40,7 @@ def measure(root: Path, content: Path, out: Path) -> dict[str, float]:
     checked = time.perf_counter() - started
     os.sync()  # start the build from a settled disk
     result = build(content, out)
-    return {"check": checked, "build": result.seconds}
+    return {"check": checked, "build": result.seconds, "cycles": len(result.site.cycles)}
 
 
 def one_run(root: Path, content: Path, out: Path) -> dict[str, float]:
@@ -89,10 +89,10 @@ def main() -> None:
                 for root_name, root in roots.items():  # alternating: both sides see the same load
                     out = work / f"out-{len(os.listdir(work))}"
                     runs[content_name, root_name].append(one_run(root, content, out))
-        header = ("content", "generator", "check s (range)", "build s (range)")
-        print(f"{header[0]:<22} {header[1]:<14} {header[2]:>22} {header[3]:>22}")
+        header = ("content", "generator", "cycles built", "check s (range)", "build s (range)")
+        print(f"{header[0]:<22} {header[1]:<14} {header[2]:>12} {header[3]:>22} {header[4]:>22}")
         for (content_name, root_name), measured in runs.items():
-            print(f"{content_name:<22} {root_name:<14} {summary(measured, 'check'):>22} "
+            print(f"{content_name:<22} {root_name:<14} {measured[0]['cycles']:>12} {summary(measured, 'check'):>22} "
                   f"{summary(measured, 'build'):>22}")
     finally:
         shutil.rmtree(work, ignore_errors=True)

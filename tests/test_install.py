@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import FIXTURE_CONTENT, ROOT
 
 
 def source_tree(dest: Path) -> Path:
@@ -34,7 +34,7 @@ def test_installed_package_builds_from_another_folder(tmp_path):
     elsewhere.mkdir()
     out = elsewhere / "site"
     result = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--content", str(ROOT / "content"),
+        [sys.executable, "-m", "generator", "build", "--content", str(FIXTURE_CONTENT),
          "--out", str(out), "--no-runtime"],
         cwd=elsewhere, env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}, capture_output=True, text=True,
     )
@@ -43,3 +43,4 @@ def test_installed_package_builds_from_another_folder(tmp_path):
     assert "<h1" in home
     assert (out / "assets" / "site.css").is_file() and (out / "assets" / "js" / "calculator.mjs").is_file()
     assert not (target / "generator" / "site_src" / "node_modules").exists()
+    assert (target / "recert_engine" / "rules.schema.json").is_file(), "the engine carries its rules contract"

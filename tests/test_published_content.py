@@ -9,7 +9,6 @@ own fixture content, tests/fixtures/content/.)
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from generator.loading.diagnostics import Report
 from generator.model.rules_export import rules_for
 from generator.pipeline import build, load_site
 from tests.conftest import PUBLISHED_CONTENT
+from tests.rules_contract import sample_transcript, schema_problems
 
 CYCLE_FILES = sorted(PUBLISHED_CONTENT.glob("*/*.yaml"))
 
@@ -74,20 +74,9 @@ def test_cycle_pages_are_built(built, cycle_id):
     assert f'href="{cycle_id}/index.html"' in (built / "index.html").read_text(encoding="utf-8")
 
 
-def sample_transcript(rules: dict) -> tuple[dict, dt.date]:
-    """Courses that meet every component exactly, on the window's last day,
-    evaluated on that day (a fixed date from the content, never the clock)."""
-    window = rules["ce"]["window"]
-    last_day = dt.date.fromisoformat(window["last_day"])
-    profile = {"nremt": False}
-    if window["starts_after_last_recertification"]:
-        profile["last_recertified"] = last_day.replace(year=last_day.year - 2, day=min(last_day.day, 28)).isoformat()
-    courses = [
-        {"title": f"Sample {component['id']} course", "date": last_day.isoformat(), "hours": component["hours"],
-         "approval": "SAMPLE-0001", "delivery": "in_person", "national": True, "component": component["id"]}
-        for component in rules["ce"]["components"]
-    ]
-    return {"schema": 1, "cycle": rules["cycle"], "profile": profile, "courses": courses}, last_day
+@per_cycle
+def test_rules_keep_the_contract(site, cycle_id):
+    assert schema_problems(rules_for(site.cycle(cycle_id))) == []
 
 
 @per_cycle

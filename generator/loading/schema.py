@@ -20,7 +20,7 @@ import yaml
 from generator.loading.diagnostics import Report
 from generator.loading.yaml_source import location_of
 from generator.sources.facts import KINDS as FACT_KINDS
-from recert_engine.vocabulary import APPROVAL_CODES, code_ranges
+from recert_engine.vocabulary import APPROVAL_CODES, MAX_YEAR, MIN_YEAR, code_ranges
 
 VERIFY_TAG = "!verify"
 STR_TAG = "tag:yaml.org,2002:str"
@@ -187,6 +187,9 @@ class Date(Type):
         parsed = parse_iso_date(value)
         if parsed is None:
             return ctx.error(node, path, f"impossible date {value!r}; no such day exists")
+        if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+            # The calculator refuses such dates as typing mistakes; say so here, not in the browser.
+            return ctx.error(node, path, f"date {value!r} is not in the years {MIN_YEAR} to {MAX_YEAR}; check the year")
         return parsed
 
 
@@ -220,7 +223,9 @@ class Number(Type):
 
 
 def tidy_decimal(number: Decimal) -> Decimal:
-    """12.50 -> 12.5 and 30.0 -> 30, without the exponent form normalize() gives."""
+    """12.50 -> 12.5, 30.0 -> 30 and -0 -> 0, without the exponent form normalize() gives."""
+    if number.is_zero():
+        return Decimal(0)  # YAML's -0 is zero; rules.json never carries a minus sign
     if number == number.to_integral_value():
         return number.quantize(Decimal(1))
     return number.normalize()

@@ -101,6 +101,15 @@ def test_rules_window_needs_exactly_one_start(rules_for):
     assert [e["field"] for e in info.value.errors] == ["rules.ce.window"]
 
 
+def test_rules_without_a_last_day_without_penalty_still_evaluate(rules_for):
+    # A timeline need not mark that day: the calculator then shows the other deadlines.
+    rules = rules_for("2018/paramedic")
+    rules["deadlines"]["last_day_without_penalty"] = None
+    out = recert_engine.evaluate(rules, doc(course()), DAY)
+    assert out["deadlines"]["last_day_without_penalty"] is None
+    assert out["deadlines"]["ce_last_day"] == {"date": "2018-03-31", "days_left": 30, "passed": False}
+
+
 def test_format_md_input_example_is_valid_and_output_example_matches(rules_for):
     blocks = re.findall(r"```json\n(.*?)```", FORMAT_MD.read_text(encoding="utf-8"), re.S)
     example_in, example_out = json.loads(blocks[0]), json.loads(blocks[1])
