@@ -14,16 +14,24 @@ import re
 import pytest
 
 from generator.loading.diagnostics import Report
-from generator.pipeline import load_site
+from generator.pipeline import build, load_site
 from generator.sources.coverage import check_coverage
 from generator.text.prose import money, plain_text
-from tests.conftest import PUBLISHED_CONTENT as CONTENT, SEEDS
+from tests.conftest import BUILD_DAY, PUBLISHED_CONTENT as CONTENT, SEEDS
 from tests.pagetext import read_page
 
 
 @pytest.fixture(scope="module")
 def site():
     return load_site(CONTENT)[0]
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory):
+    """The published content's own build (the shared built_site is the tests' fixture content)."""
+    out = tmp_path_factory.mktemp("published-site")
+    build(CONTENT, out, today=BUILD_DAY, runtime=False)
+    return out
 
 
 def named_documents(site) -> set[str]:
