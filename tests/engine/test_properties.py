@@ -10,7 +10,7 @@ import itertools
 import json
 from decimal import Decimal
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import recert_engine
@@ -207,8 +207,23 @@ def test_adding_a_course_never_lowers_counted(rules_for, c, data):
     assert dec(after["counted_if_unpinned"]) >= dec(before["counted_if_unpinned"])
 
 
+# Two equal courses, one pinned where it cannot count: the freed hours could
+# land in Local or Individual, and the suggestion must name the same split
+# as a full evaluation with the pin cleared.
+TWO_EQUAL_COURSES_ONE_PINNED = (
+    "2018/paramedic",
+    {"schema": 1, "cycle": "2018/paramedic", "profile": {"last_recertified": "2015-12-31"}, "courses": [
+        {"title": "B", "date": "2016-06-01", "hours": 7.75, "approval": "X-T1-1", "component": "national",
+         "delivery": "in_person"},
+        {"title": "B", "date": "2016-06-01", "hours": 7.75, "approval": "X-T1-1", "delivery": "in_person"},
+    ]},
+    "2018-03-20",
+)
+
+
 @FAST
 @given(c=case(max_courses=8))
+@example(c=TWO_EQUAL_COURSES_ONE_PINNED)
 def test_an_unpin_suggestion_is_what_clearing_that_component_gives(rules_for, c):
     """The suggestion's figures equal a full evaluation with that one pin cleared."""
     rules, doc, today = resolve(rules_for, c)
