@@ -110,4 +110,4 @@ def test_every_date_found_reads_the_same_with_dateutil():
             default = dt.datetime(int(fact.key[:4]) if fact.guessed_year else 2000, 1, 1)
             assert parser.parse(fact.text, default=default).date().isoformat() == fact.key, fact.text
             checked += 1
-    assert checked >= 15
+    assert checked >= 10  # the fixture flyer and the list above; the official flyers add more when present
