@@ -55,3 +55,8 @@ def test_window_start_is_a_date_or_the_day_after_the_last_recertification():
 
 def test_money():
     assert [prose.money(Decimal(v)) for v in ("25", "12.5", "1200")] == ["$25", "$12.50", "$1,200"]
+
+
+def test_a_milestone_without_a_fixed_date_reads_varies():
+    assert prose.milestone_date("varies") == "Varies"
+    assert str(prose.milestone_date(dt.date(2018, 3, 31))) == '<time datetime="2018-03-31">March 31, 2018</time>'

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Union
 
 from generator.model.site import Cycle
-from generator.text.prose import AFTER_LAST_RECERTIFICATION, de_limit, hours, money
+from generator.text.prose import AFTER_LAST_RECERTIFICATION, VARIES, de_limit, hours, money
 
 Value = Union[str, dt.date, tuple, None]  # tuple: several lines (the steps); None: not listed
 
@@ -102,7 +102,7 @@ def cycle_facts(cycle: Cycle) -> list[Fact]:
     for mark, label in MILESTONE_LABELS.items():
         milestone = cycle.milestone(mark)
         value = milestone["date"] if milestone else None
-        add(f"date.{mark}", "Dates", label, "Varies" if value == "varies" else value)
+        add(f"date.{mark}", "Dates", label, VARIES if value == "varies" else value)
     for step in d["steps"]:
         for sub in step["substeps"]:
             if sub.get("deadline"):

@@ -60,6 +60,7 @@ def make_environment(templates: Path, auto_reload: bool = True) -> Environment:
         number=prose.number,
         de_limit=prose.de_limit,
         window_start=prose.window_start,
+        milestone_date=prose.milestone_date,
         tel_href=prose.tel_href,
     )
     return env

@@ -37,6 +37,15 @@ def date_tag(value: dt.date | str) -> Markup:
     return time_tag(value)
 
 
+# A timeline milestone without a fixed date is written `date: varies`.
+VARIES = "Varies"
+
+
+def milestone_date(value: dt.date | str) -> Markup:
+    """A timeline date, or "Varies" for a milestone without a fixed one."""
+    return Markup(VARIES) if value == "varies" else time_tag(value)
+
+
 def _dates_to_time(html: str) -> str:
     return DATE_SHORTCODE.sub(lambda m: str(time_tag(dt.date.fromisoformat(m.group(1)))), html)
 
