@@ -150,7 +150,8 @@ def bundle_runtime(
     dist = locate(site_src)
     probes = _normalise_probes(probes if probes is not None else DEFAULT_PROBES)
 
-    key = cache.cache_key(dist, engine_dir, probes, [node_engine])
+    # node-engine.mjs starts Pyodide with the start-up it shares with the browser's worker.
+    key = cache.cache_key(dist, engine_dir, probes, [node_engine, site_src / "js" / "lib" / "engine-start.mjs"])
     entry = cache.lookup(cache_dir, key)
     cached = entry is not None
     if entry is None:

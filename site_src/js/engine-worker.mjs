@@ -90,6 +90,12 @@ const asmScript = import(coreUrl("pyodide.asm.mjs")).then((m) => {
 });
 pyodideScript.catch(() => undefined);
 asmScript.catch(() => undefined);
+// The shared start-up and date helpers, fetched alongside rather than as
+// static imports, which would hold every download above back by one request.
+const engineStart = import("./lib/engine-start.mjs");
+const formatting = import("./lib/format.mjs");
+engineStart.catch(() => undefined);
+formatting.catch(() => undefined);
 
 const networkFetch = self.fetch.bind(self);
 self.fetch = function handOver(resource, options) {
@@ -105,7 +111,7 @@ self.fetch = function handOver(resource, options) {
 
 // ---- the engine -----------------------------------------------------------------
 
-let pyodideReady = null; // Promise of {py, call}, created once
+let pyodideReady = null; // Promise of {call}, created once
 let rulesText = null;
 
 function progress(id, message) {
@@ -124,15 +130,14 @@ function siteUrl(url, base = self.location.href) {
 // The trimmed stdlib's fallback importer calls this (synchronously, from
 // inside an import) only if code needs a stdlib module the build did not see
 // being used; sync XHR with an ArrayBuffer response is allowed in workers.
-function loadFullStdlib(py) {
+function fullStdlib() {
   const url = runtimeUrl(RUNTIME.fullStdlib);
   const xhr = new XMLHttpRequest();
   xhr.open("GET", url, false);
   xhr.responseType = "arraybuffer";
   xhr.send();
   if (xhr.status !== 200) throw new Error(`could not load ${url}: HTTP ${xhr.status}`);
-  py.FS.writeFile("/lib/python_stdlib_full.zip", new Uint8Array(xhr.response));
-  return "/lib/python_stdlib_full.zip";
+  return new Uint8Array(xhr.response);
 }
 
 async function startPython(id) {
@@ -146,49 +151,31 @@ async function startPython(id) {
   listener(loaded, total);
   const { loadPyodide } = await pyodideScript;
   mark("imported:pyodide");
-  const py = await loadPyodide({
-    indexURL: CORE_DIR.href,
-    stdLibURL: runtimeUrl(RUNTIME.stdlib),
-    lockFileContents: RUNTIME.lock,
-    // Setting it points Pyodide's CDN fallback at our own directory.
-    packageBaseUrl: RUNTIME_DIR.href,
-    fsInit: () => mark("wasm-ready"), // compiled and instantiated; Python starts next
-    stdout: (msg) => console.log(msg),
-    stderr: (msg) => console.warn(msg),
+  const { startEngine } = await engineStart;
+  const call = await startEngine({
+    loadPyodide,
+    options: {
+      indexURL: CORE_DIR.href,
+      stdLibURL: runtimeUrl(RUNTIME.stdlib),
+      lockFileContents: RUNTIME.lock,
+      // Setting it points Pyodide's CDN fallback at our own directory.
+      packageBaseUrl: RUNTIME_DIR.href,
+      fsInit: () => mark("wasm-ready"), // compiled and instantiated; Python starts next
+    },
+    module: MODULE,
+    entry: ENTRY,
+    fullStdlib,
+    log: (msg) => console.log(msg),
+    warn: (msg) => console.warn(msg),
+    onStep: (step) => {
+      mark(step);
+      if (step === "python-ready") {
+        listener = null;
+        progress(id, "Preparing the calculator…");
+      }
+    },
   });
-  listener = null;
-  mark("python-ready");
-  progress(id, "Preparing the calculator…");
-  py.pyimport("_site_stdlib_fallback").install(
-    () => loadFullStdlib(py),
-    (msg) => console.warn(msg),
-  );
-  const ns = py.globals.get("dict")();
-  py.runPython(
-    `
-import importlib, json
-_fn = getattr(importlib.import_module(${JSON.stringify(MODULE)}), ${JSON.stringify(ENTRY)})
-
-def call(rules, data, today):
-    try:
-        return [True, _fn(rules, data, today)]
-    except Exception as exc:
-        return [False, f"{type(exc).__name__}: {exc}"]
-`,
-    { globals: ns },
-  );
-  const pyCall = ns.get("call");
-  ns.destroy();
-  mark("engine-imported");
-  const call = (rules, input, today) => {
-    const res = pyCall(rules, input, today);
-    try {
-      return res.toJs();
-    } finally {
-      res.destroy();
-    }
-  };
-  return { py, call };
+  return { call };
 }
 
 async function readRules(id, payload) {
@@ -204,12 +191,6 @@ async function readRules(id, payload) {
     return text;
   }
   throw new Error("init needs {rulesUrl}, {rules} or the rules JSON text");
-}
-
-function localToday() {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 const handlers = {
@@ -238,8 +219,9 @@ const handlers = {
       return problem(`The input cannot be written as JSON: ${err.message}`);
     }
     if (typeof input !== "string") return problem("The input must be an object or JSON text.");
-    const [ok, text] = call(rulesText, input, typeof payload?.today === "string" ? payload.today : localToday());
-    return ok ? JSON.parse(text) : problem(`The calculator stopped: ${text}`);
+    const today = typeof payload?.today === "string" ? payload.today : (await formatting).todayIso();
+    const answer = call(rulesText, input, today);
+    return answer.ok ? JSON.parse(answer.text) : problem(`The calculator stopped: ${answer.type}: ${answer.message}`);
   },
 };
 

@@ -20,6 +20,8 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
 
+import { startEngine } from "./lib/engine-start.mjs";
+
 function parseArgs(argv) {
   const opts = { module: "recert_engine", entry: "evaluate_json", fallback: true };
   const rest = [];
@@ -45,47 +47,31 @@ if (!existsSync(lockFile)) {
   process.exit(2);
 }
 
-// Same loading as the browser worker, with local paths instead of URLs.
-// packageBaseUrl/packageCacheDir keep Node from ever reaching for the CDN.
+// The same start-up as the browser's worker (lib/engine-start.mjs), with
+// local paths instead of URLs; packageBaseUrl/packageCacheDir keep Node from
+// ever reaching for the CDN.
 const { loadPyodide } = await import(pathToFileURL(path.join(opts.dir, "pyodide.mjs")).href);
-const py = await loadPyodide({
-  indexURL: base,
-  stdLibURL: path.join(opts.dir, "python_stdlib.zip"),
-  lockFileURL: lockFile,
-  packageBaseUrl: base,
-  packageCacheDir: base,
-  stdout: toStderr,
-  stderr: toStderr,
-});
-
 const fullZip = path.join(opts.dir, "python_stdlib_full.zip");
-py.pyimport("_site_stdlib_fallback").install(() => {
-  if (!opts.fallback || !existsSync(fullZip)) {
-    throw new Error("module missing from the trimmed stdlib (fallback disabled)");
-  }
-  py.FS.writeFile("/lib/python_stdlib_full.zip", readFileSync(fullZip));
-  return "/lib/python_stdlib_full.zip";
-}, toStderr);
-
-// Python-side wrapper: returns [ok, text]; output squeezed onto one line.
-const ns = py.globals.get("dict")();
-py.runPython(
-  `
-import importlib, json
-_fn = getattr(importlib.import_module(MODULE), ENTRY)
-
-def call(rules, data, today):
-    try:
-        out = _fn(rules, data, today)
-    except Exception as exc:
-        return [False, json.dumps({"type": type(exc).__name__, "message": str(exc)})]
-    if "\\n" in out:
-        out = json.dumps(json.loads(out), ensure_ascii=False, separators=(",", ":"))
-    return [True, out]
-`.replace("MODULE", JSON.stringify(opts.module)).replace("ENTRY", JSON.stringify(opts.entry)),
-  { globals: ns },
-);
-const call = ns.get("call");
+const call = await startEngine({
+  loadPyodide,
+  options: {
+    indexURL: base,
+    stdLibURL: path.join(opts.dir, "python_stdlib.zip"),
+    lockFileURL: lockFile,
+    packageBaseUrl: base,
+    packageCacheDir: base,
+  },
+  module: opts.module,
+  entry: opts.entry,
+  fullStdlib: () => {
+    if (!opts.fallback || !existsSync(fullZip)) {
+      throw new Error("module missing from the trimmed stdlib (fallback disabled)");
+    }
+    return readFileSync(fullZip);
+  },
+  log: toStderr,
+  warn: toStderr,
+});
 const asText = (v) => (typeof v === "string" ? v : JSON.stringify(v));
 
 const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
@@ -94,10 +80,9 @@ for await (const line of rl) {
   let out;
   try {
     const req = JSON.parse(line);
-    const res = call(asText(req.rules), asText(req.input), String(req.today));
-    const [ok, text] = res.toJs();
-    res.destroy();
-    out = ok ? text : `{"$error":${text}}`;
+    const answer = call(asText(req.rules), asText(req.input), String(req.today));
+    if (!answer.ok) out = JSON.stringify({ $error: { type: answer.type, message: answer.message } });
+    else out = answer.text.includes("\n") ? JSON.stringify(JSON.parse(answer.text)) : answer.text; // one line each
   } catch (err) {
     out = JSON.stringify({ $error: { type: err.type || err.name || "Error", message: String(err.message || err) } });
   }

@@ -51,6 +51,8 @@ def site_and_manifest(fixture_bundle, tmp_path_factory):
     figures = fixture_bundle.figures
     files, manifest = site_runtime(bundle, figures["pyodide_version"])
     files["assets/js/engine-worker.mjs"] = engine_worker(manifest, SITE_SRC)
+    for module in (SITE_SRC / "js" / "lib").iterdir():  # what the worker imports
+        files[f"assets/js/lib/{module.name}"] = module.read_bytes()
     for path, data in files.items():
         (base / path).parent.mkdir(parents=True, exist_ok=True)
         (base / path).write_bytes(data)
