@@ -2,8 +2,8 @@
 
 Most tests run the page against a stand-in engine worker (fake_engine.py)
 that answers with the real Python engine, so they run whether or not the
-Pyodide runtime is in the build. The tests at the end load the real worker and
-skip, saying why, when the build has no Pyodide runtime.
+Pyodide runtime is in the build. The tests at the end load the real worker
+and the real runtime.
 """
 
 from __future__ import annotations

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 from pathlib import Path
 
 import pytest
+
+import recert_engine
 
 from .conftest import ROOT, load_fixture_engine, make_bundle, run_node_engine
 
@@ -56,16 +57,6 @@ def test_fallback_fetches_modules_missing_from_trimmed_stdlib(fixture_bundle):
 # --- the real engine -------------------------------------------------------
 
 
-def _real_engine():
-    try:
-        engine = importlib.import_module("recert_engine")
-    except Exception as exc:  # not written yet, or broken mid-edit
-        pytest.skip(f"the real recert_engine is not importable yet: {exc!r}")
-    if not hasattr(engine, "evaluate_json"):
-        pytest.skip("recert_engine has no evaluate_json yet")
-    return engine
-
-
 def _real_cases() -> list[dict]:
     """Every YAML rule case in tests/cases (rules, input text, today)."""
     import yaml
@@ -89,10 +80,9 @@ def _real_cases() -> list[dict]:
 
 @pytest.fixture(scope="module")
 def real_bundle(tmp_path_factory):
-    engine = _real_engine()
+    engine = recert_engine
     cases = _real_cases()
-    if not cases:
-        pytest.skip("no rule cases in tests/cases yet")
+    assert len(cases) > 20, "the rule cases in tests/cases are missing"
     bundle = make_bundle(Path(engine.__file__).parent, tmp_path_factory.mktemp("real"), probes=cases[:20])
     return engine, bundle, cases
 
