@@ -87,7 +87,7 @@ def test_edited_cycle_file_is_rebuilt_and_the_tab_told_to_reload(preview, conten
     events = Events(preview.url)
     first = events.next_version()
     page, _ = get(preview.url + "2024/aemt/index.html")
-    assert f'<script src="/__preview/reload.js" data-version="{first}"></script>' in page
+    assert f'<script type="module" src="/__preview/reload.js" data-version="{first}"></script>' in page
 
     started = time.perf_counter()
     edit(content_copy / "2024/aemt.yaml", "amount: 26", "amount: 27")

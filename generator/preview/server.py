@@ -151,7 +151,7 @@ def error_panel(errors: list[str], last_good: bool = True) -> str:
 def inject_preview(page: str, version: str, errors: list[str], last_good: bool = True) -> str:
     """The served copy of a page: preview stylesheet, error panel, reload script."""
     link = f'<link rel="stylesheet" href="{PREVIEW_PREFIX}preview.css">'
-    script = f'<script src="{PREVIEW_PREFIX}reload.js" data-version="{html.escape(version)}"></script>'
+    script = f'<script type="module" src="{PREVIEW_PREFIX}reload.js" data-version="{html.escape(version)}"></script>'
     page = page.replace("</head>", link + "</head>", 1) if "</head>" in page else link + page
     if errors:
         body = re.search(r"<body[^>]*>", page)
