@@ -4,8 +4,9 @@
 
 Builds the site into a temporary folder (or measures the built site --site names)
 and serves it on 127.0.0.1 the way a static host does: `_headers`' Cache-Control
-rules, and the precompressed `.gz` copy whenever the browser accepts gzip (Chromium
-sends `br` only over HTTPS). Next to it, on a second port, it serves a page that
+rules, the precompressed `.gz` copy as the build wrote it whenever the browser
+accepts gzip (Chromium sends `br` only over HTTPS), and ETags, so a file the
+browser revalidates (a page's script again for the service worker) is a 304. Next to it, on a second port, it serves a page that
 loads the same engine with stock Pyodide (the npm package's files as they are, its
 full stdlib and lockfile, the engine as a source-only wheel, `loadPyodide()` then
 `loadPackage()` in a module worker), cached for a year as a CDN serves it.
@@ -168,8 +169,14 @@ def header_rules(site: Path) -> list[tuple[str, str]]:
 
 
 class HostHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves like a static host: Cache-Control from rules, precompressed gzip copies."""
+    """Serves like a static host: Cache-Control from rules, the precompressed gzip
+    copy as it was written, and an ETag on every file, answering a request that
+    names the current one with 304 Not Modified (as nginx, Netlify, Cloudflare
+    Pages and GitHub Pages do), so a revalidated file moves no body."""
 
+    # HTTP/1.1, as every host speaks (keeping connections open); Chromium ignores
+    # ETags on HTTP/1.0 responses and would fetch every revalidated file again.
+    protocol_version = "HTTP/1.1"
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
     rules: list[tuple[str, str]] = []
     default_cache = "no-cache"
@@ -186,23 +193,37 @@ class HostHandler(http.server.SimpleHTTPRequestHandler):
         return value
 
     def send_head(self):
+        self.etag = None
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
+        if not path.is_file():
+            return super().send_head()
         copy = Path(f"{path}.gz")
-        if "gzip" in self.headers.get("Accept-Encoding", "") and copy.is_file() and path.is_file():
-            data = copy.read_bytes()
-            self.send_response(200)
-            self.send_header("Content-Type", self.guess_type(str(path)))
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(data)))
+        gzipped = "gzip" in self.headers.get("Accept-Encoding", "") and copy.is_file()
+        served = copy if gzipped else path
+        stat = served.stat()
+        self.etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}{"-gz" if gzipped else ""}"'
+        if self.etag in self.headers.get("If-None-Match", ""):
+            self.send_response(304)
             self.send_header("Vary", "Accept-Encoding")
             self.end_headers()
-            return _Body(data)
-        return super().send_head()
+            return None
+        if not gzipped:
+            return super().send_head()
+        data = copy.read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return _Body(data)
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", self.cache_control())
+        if getattr(self, "etag", None):
+            self.send_header("ETag", self.etag)
         super().end_headers()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import zlib
 
 import brotli
 
@@ -33,3 +34,15 @@ def test_large_files_are_compressed_once_then_read_from_the_cache(tmp_path):
     add_precompressed(second, cache_dir=tmp_path)
     assert second["big.wasm.br"] == br.read_bytes() != first["big.wasm.br"]
     assert second["big.wasm.gz"] == first["big.wasm.gz"]  # gzip without a time stamp: the same bytes
+
+
+def test_large_files_get_a_gzip_copy_smaller_than_level_9_that_any_gzip_reader_reads(tmp_path):
+    # Text that repeats at long distances, as bytecode and wasm do.
+    data = b"".join(b"def rule_%d(hours): return hours * %d  # component %d\n" % (i, i % 17, i % 5) for i in range(4000))
+    assert len(data) > 64_000
+    files = {"python_stdlib.zip": data}
+    add_precompressed(files, cache_dir=tmp_path)
+    assert gzip.decompress(files["python_stdlib.zip.gz"]) == data
+    assert zlib.decompress(files["python_stdlib.zip.gz"], wbits=31) == data
+    assert len(files["python_stdlib.zip.gz"]) < len(gzip.compress(data, compresslevel=9, mtime=0))
+    assert files["python_stdlib.zip.gz"][4:8] == b"\0\0\0\0"  # no time stamp: the same bytes every build

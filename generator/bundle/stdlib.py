@@ -12,6 +12,7 @@ could do neither step.
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 from .errors import BundleError
@@ -31,6 +32,31 @@ BUILD_ENV = {"PYTHONNODEBUGRANGES": "1"}
 # The engine keeps level 0: its asserts are its own.
 STDLIB_OPTIMIZE = 2
 
+# Packages Pyodide's start-up imports only inside `try: ... except ImportError`
+# (asyncio: ssl; shutil and zipfile: bz2, lzma, compression) and the engine
+# never uses. The build's Pyodide boots without them, as the browser's does
+# from the trimmed zip, so neither they nor what only they import (base64) are
+# shipped: 0.1 MB less to download. Importing one later still works, through
+# the fallback importer and the full standard library.
+LEFT_OUT = ("ssl", "bz2", "lzma", "compression")
+
+
+def _top_level(arc: str) -> str:
+    return arc.split("/", 1)[0].removesuffix(".py")
+
+
+def write_boot_stdlib(full_zip: Path, out: Path) -> list[str]:
+    """The full standard library without LEFT_OUT, for the build's Pyodide to
+    boot and trace with; returns the module names left out (for the fallback)."""
+    names = []
+    with zipfile.ZipFile(full_zip) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if _top_level(info.filename) not in LEFT_OUT:
+                dst.writestr(info, src.read(info))
+            elif info.filename.endswith(".py"):
+                names.append(info.filename[:-3].removesuffix("/__init__").replace("/", "."))
+    return sorted(names)
+
 
 def trace_and_compile(
     dist: PyodideDist,
@@ -45,6 +71,8 @@ def trace_and_compile(
     """Write out_dir/python_stdlib.zip and out_dir/engine_pyc/*.pyc; return
     the report (modules kept, probe results, cache tag...)."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    boot_stdlib = out_dir / "boot_stdlib.zip"
+    left_out = write_boot_stdlib(dist.core("python_stdlib.zip"), boot_stdlib)
     config = {
         "pyodideDir": str(dist.directory.resolve()),
         "lockFile": str(lock_file.resolve()),
@@ -58,11 +86,14 @@ def trace_and_compile(
         "fallbackModule": FALLBACK_MODULE,
         "env": BUILD_ENV,
         "stdlibOptimize": STDLIB_OPTIMIZE,
+        "bootStdlib": str(boot_stdlib.resolve()),
+        "leftOut": left_out,
     }
     config_file = out_dir / "config.json"
     config_file.write_text(json.dumps(config), encoding="utf-8")
     proc = run_node(BUILD_SCRIPT, [str(config_file)])
     config_file.unlink()
+    boot_stdlib.unlink()
     lines = proc.stdout.strip().splitlines()
     try:
         report = json.loads(lines[-1])

@@ -54,6 +54,13 @@ def test_fallback_fetches_modules_missing_from_trimmed_stdlib(fixture_bundle):
     assert got[0]["$error"]["type"] == "ModuleNotFoundError"
 
 
+def test_modules_left_out_of_the_start_up_still_import_through_the_fallback(fixture_bundle):
+    request = {"rules": RULES, "input": {"packed": "Airway 2 h"}, "today": "2025-01-01"}
+    got, stderr = run_node_engine(fixture_bundle.dest, [request])
+    assert got[0]["packed"] == "Airway 2 h"
+    assert "stdlib fallback: bz2" in stderr
+
+
 # --- the real engine -------------------------------------------------------
 
 

@@ -2,7 +2,8 @@
 //   node build_runtime.mjs <config.json>
 // Why Node: the host Python is 3.11; only Pyodide's own 3.14 interpreter can
 // trace the imports the runtime really makes and write matching bytecode.
-// It boots the npm Pyodide with its full stdlib, notes which modules booting
+// It boots the npm Pyodide with its full stdlib (less what stdlib.py leaves
+// out, config.bootStdlib), notes which modules booting
 // alone loads, installs the engine wheel from a staging lockfile, then runs
 // trace_compile.py (see there). Output files go to config.outDir; the JSON
 // report is printed as the last stdout line.
@@ -19,6 +20,7 @@ const { loadPyodide } = await import(
 );
 const py = await loadPyodide({
   indexURL: withSlash(cfg.pyodideDir),
+  stdLibURL: cfg.bootStdlib,
   lockFileURL: cfg.lockFile,
   // Local dir for wheels; also stops Node from falling back to the CDN.
   packageBaseUrl: withSlash(path.dirname(cfg.lockFile)),

@@ -171,7 +171,9 @@ def main(config_json):
     kept = {a[:-3].replace("/", ".").removesuffix(".__init__") for a in arcs}
     marker = "FULL_ONLY_NAMES = frozenset()"
     assert marker in fb_src, "fallback module lost its FULL_ONLY_NAMES marker"
-    fb_src = fb_src.replace(marker, "FULL_ONLY_NAMES = frozenset(%r)" % sorted(all_names - kept), 1)
+    # The modules the build left out of its boot stdlib are in the full one too.
+    full_only = (all_names | set(cfg.get("leftOut", ()))) - kept
+    fb_src = fb_src.replace(marker, "FULL_ONLY_NAMES = frozenset(%r)" % sorted(full_only), 1)
     fb_name = cfg["fallbackModule"]
     entries[fb_name + ".pyc"] = _pyc(fb_src.encode(), f"{zip_path}/{fb_name}.py")
     # The engine itself, as the zip's own package (found before site-packages).
@@ -215,7 +217,7 @@ def main(config_json):
             "engineImports": named,
             "neededModules": sorted(needed),
             "stdlibEntries": sorted(entries),
-            "fullOnlyCount": len(all_names - kept),
+            "fullOnlyCount": len(full_only),
             "engineFiles": [m for m, _ in files],
             "enginePyc": engine_pyc,
             "probeResults": results,
