@@ -20,25 +20,29 @@ node, and its flow is shared out to its courses in canonical order. This keeps
 the network a few nodes wide however many courses a person enters, and lets
 ``PinTrials`` ask "what if this one course were not pinned?" by moving one
 course between two groups instead of building everything again.
+
+The flow runs on whole numbers: every figure (course hours, requirements, DE
+limits) is counted in the smallest unit any of them uses (a hundredth of an
+hour for hours such as 1.25), which is exact and much faster than Decimal;
+results are turned back into Decimal hours at the end.
 """
 
+
 from bisect import bisect_left
+from decimal import Decimal
 
 from .flow import Network
 from .values import ZERO
 
 
 class Assignment:
-    __slots__ = ("counted", "component_counted", "component_de")
+    __slots__ = ("counted", "component_counted", "component_de", "total")
 
     def __init__(self):
         self.counted = {}  # course index -> {component id: Decimal}
         self.component_counted = {}
         self.component_de = {}
-
-    @property
-    def total(self):
-        return sum(self.component_counted.values(), ZERO)
+        self.total = ZERO
 
 
 def canonical_key(item):
@@ -47,34 +51,65 @@ def canonical_key(item):
             c.component or "", c.delivery or "", c.index)
 
 
-def group_key(cycle, item, honour_pins=True):
-    """(pin, allowed component ids, DE): what the flow sees of a course."""
-    pin = item.course.component if honour_pins else None
-    return (pin, tuple(c.id for c in cycle.components if c.id in item.allowed), item.distributive)
+def group_key(item, honour_pins=True):
+    """(pin, allowed component ids, DE): what the flow sees of a course.
+    ``item.allowed`` is already in the rules' order of components."""
+    return (item.course.component if honour_pins else None, tuple(item.allowed), item.distributive)
 
 
-def _groups(cycle, items, honour_pins):
+def _groups(items, honour_pins):
     groups = {}  # key -> items, in canonical order; keys in order of first appearance
     for item in items:
-        groups.setdefault(group_key(cycle, item, honour_pins), []).append(item)
+        groups.setdefault(group_key(item, honour_pins), []).append(item)
     return groups
+
+
+class _Units:
+    """Hours as whole numbers of the smallest unit any figure uses (exact)."""
+
+    __slots__ = ("places", "decimals")
+
+    def __init__(self, cycle, items):
+        values = [c.hours for c in cycle.components]
+        values += [c.de_limit for c in cycle.components if c.de_limit is not None]
+        places = 0
+        for value in values:
+            places = max(places, -value.as_tuple().exponent)
+        for item in items:
+            places = max(places, -item.course.hours.as_tuple().exponent)
+        self.places = places
+        self.decimals = {}  # whole number -> Decimal: few distinct figures occur
+
+    def whole(self, value):
+        return int(value.scaleb(self.places))
+
+    def hours(self, number):
+        value = self.decimals.get(number)
+        if value is None:
+            value = self.decimals[number] = Decimal(number).scaleb(-self.places)
+        return value
 
 
 def assign(cycle, items, honour_pins=True):
     """Assigns the hours of countable ``items`` (already in canonical order);
     ``honour_pins`` False ignores every pin."""
-    groups = _groups(cycle, items, honour_pins)
-    hours = {key: sum((it.course.hours for it in members), ZERO) for key, members in groups.items()}
-    unlimited = sum(hours.values(), ZERO) + 1
-    solved = _solve(cycle, list(groups), hours, unlimited)
-    result = Assignment()
-    comps = cycle.components
-    for item in items:
-        result.counted[item.course.index] = {c.id: ZERO for c in comps}
+    units = _Units(cycle, items)
+    groups = _groups(items, honour_pins)
+    hours = {key: sum(units.whole(it.course.hours) for it in members) for key, members in groups.items()}
+    unlimited = sum(hours.values()) + 1
+    solved = _solve(cycle, units, list(groups), hours, unlimited)
+    comps = [c.id for c in cycle.components]
+    counted = {}
     for key, members in groups.items():
-        _share_out(members, solved.group_flow[key], comps, result.counted)
-    result.component_counted = solved.component_counted
-    result.component_de = solved.component_de
+        _share_out(members, solved.group_flow[key], comps, units, counted)
+    result = Assignment()
+    zero = {cid: ZERO for cid in comps}
+    for item in items:
+        shares = counted.get(item.course.index)
+        result.counted[item.course.index] = {cid: units.hours(shares[cid]) for cid in comps} if shares else dict(zero)
+    result.component_counted = {cid: units.hours(v) for cid, v in solved.component_counted.items()}
+    result.component_de = {cid: units.hours(v) for cid, v in solved.component_de.items()}
+    result.total = units.hours(solved.total)
     return result
 
 
@@ -82,8 +117,9 @@ class _Solved:
     __slots__ = ("group_flow", "component_counted", "component_de", "total")
 
 
-def _network(cycle, keys, hours, unlimited):
-    """The network for groups ``keys`` (in node order) of the given hours.
+def _network(cycle, units, keys, hours, unlimited):
+    """The network for groups ``keys`` (in node order) of the given hours
+    (whole units).
 
     Returns (net, source edges, pinned source edges, [(key, component id, edge)],
     gate edges by component id, sink edges in the rules' order)."""
@@ -105,16 +141,17 @@ def _network(cycle, keys, hours, unlimited):
                 group_edges.append((key, cid, net.add_edge(2 + k, node, unlimited)))
     gate_edges, sink_edges = {}, []
     for c in comps:
-        limit = unlimited if c.de_limit is None else c.de_limit
+        limit = unlimited if c.de_limit is None else units.whole(c.de_limit)
         gate_edges[c.id] = net.add_edge(gate_node[c.id], comp_node[c.id], limit)
-        sink_edges.append(net.add_edge(comp_node[c.id], 1, c.hours, usable=False))
+        sink_edges.append(net.add_edge(comp_node[c.id], 1, units.whole(c.hours), usable=False))
     return net, source_edges, pinned_edges, group_edges, gate_edges, sink_edges
 
 
-def _solve(cycle, keys, hours, unlimited, built=None):
-    """The canonical staged flow of the groups ``keys`` (in node order);
-    ``built`` is a fresh copy of _network's answer for them, if at hand."""
-    net, source_edges, pinned_edges, group_edges, gate_edges, sink_edges = built or _network(cycle, keys, hours, unlimited)
+def _solve(cycle, units, keys, hours, unlimited, built=None):
+    """The canonical staged flow of the groups ``keys`` (in node order), in
+    whole units; ``built`` is a fresh copy of _network's answer for them, if at hand."""
+    net, source_edges, pinned_edges, group_edges, gate_edges, sink_edges = \
+        built or _network(cycle, units, keys, hours, unlimited)
     source, sink = 0, 1
     # Stage 0: pinned hours go where the person put them, before anything else.
     if pinned_edges:
@@ -132,38 +169,46 @@ def _solve(cycle, keys, hours, unlimited, built=None):
 
     comps = cycle.components
     solved = _Solved()
-    solved.group_flow = {key: {c.id: ZERO for c in comps} for key in keys}
+    solved.group_flow = {key: {c.id: 0 for c in comps} for key in keys}
     for key, cid, e in group_edges:
         solved.group_flow[key][cid] += net.flow(e)
     solved.component_counted = {c.id: net.flow(e) for c, e in zip(comps, sink_edges)}
     solved.component_de = {c.id: net.flow(gate_edges[c.id]) for c in comps}
-    solved.total = sum(solved.component_counted.values(), ZERO)
+    solved.total = sum(solved.component_counted.values())
     return solved
 
 
-def _max_total(cycle, keys, hours, unlimited):
-    """The largest total for these groups (no staging: one maximum flow)."""
-    net, source_edges, _, _, _, sink_edges = _network(cycle, keys, hours, unlimited)
+def _max_total(cycle, units, keys, hours, unlimited):
+    """The largest total for these groups, in whole units (no staging: one maximum flow)."""
+    net, source_edges, _, _, _, sink_edges = _network(cycle, units, keys, hours, unlimited)
     for e in source_edges + sink_edges:
         net.usable[e] = True
     net.augment(0, 1)
-    return sum((net.flow(e) for e in sink_edges), ZERO)
+    return sum(net.flow(e) for e in sink_edges)
 
 
-def _share_out(members, flow, comps, counted):
-    """Splits a group's flow per component over its courses, earliest first:
-    each course is filled up to its hours, components in the rules' order."""
-    left = dict(flow)
+def _share_out(members, flow, comps, units, counted):
+    """Splits a group's flow per component (whole units) over its courses,
+    earliest first: each course is filled up to its hours, components in the
+    rules' order. Writes {component id: whole units} into ``counted`` for each
+    course that gets any."""
+    left = [flow[cid] for cid in comps]
+    k = 0  # the first component with flow left
+    while k < len(left) and left[k] <= 0:
+        k += 1
     for item in members:
-        room = item.course.hours
-        for c in comps:
-            if room <= 0:
-                break
-            take = min(room, left[c.id])
-            if take > 0:
-                counted[item.course.index][c.id] += take
-                left[c.id] -= take
-                room -= take
+        if k == len(left):
+            break
+        room = units.whole(item.course.hours)
+        shares = dict.fromkeys(comps, 0)
+        while room > 0 and k < len(left):
+            take = room if room < left[k] else left[k]
+            shares[comps[k]] += take
+            left[k] -= take
+            room -= take
+            while k < len(left) and left[k] <= 0:
+                k += 1
+        counted[item.course.index] = shares
 
 
 class PinTrials:
@@ -182,32 +227,36 @@ class PinTrials:
       group: the small group network is solved again, and the course's share
       of its new group is read off the group's flow at its canonical place
       (earlier courses are filled first), without sharing out anything else.
+
+    Clearing a pin changes the course's canonical key (the pin is part of
+    it), so its place among the unpinned courses, and the order of the
+    groups in the network, are those of its key with the pin cleared: what
+    ``assign`` sees when it sorts the courses again.
     """
 
     def __init__(self, cycle, items, base_total):
         self.cycle = cycle
-        self.base_total = base_total
-        self.groups = _groups(cycle, items, honour_pins=True)
-        self.position = {item.course.index: i for i, item in enumerate(items)}
-        self.hours = {key: sum((it.course.hours for it in members), ZERO) for key, members in self.groups.items()}
-        self.unlimited = sum(self.hours.values(), ZERO) + 1
+        self.units = _Units(cycle, items)
+        self.base_total = self.units.whole(base_total)
+        self.groups = _groups(items, honour_pins=True)
+        self.keys = {item.course.index: canonical_key(item) for item in items}
+        self.hours = {key: sum(self.units.whole(it.course.hours) for it in members)
+                      for key, members in self.groups.items()}
+        self.unlimited = sum(self.hours.values()) + 1
+        # Each group's first and second course's canonical key: enough to order
+        # the groups with any one course moved out of its group.
+        self.firsts = {key: [self.keys[it.course.index] for it in members[:2]] for key, members in self.groups.items()}
         self.release = {}  # pinned group key -> best total with the whole group unpinned
         self.networks = {}  # group keys in node order -> _network for them
-        self.places = {}  # unpinned group key -> canonical positions of its courses
+        self.places = {}  # unpinned group key -> (canonical keys of its courses, hours before each)
         self.trials = {}
-
-    def _first(self, members):
-        return self.position[members[0].course.index]
-
-    def _keys_in_order(self, groups):
-        return sorted((key for key, members in groups.items() if members), key=lambda k: self._first(groups[k]))
 
     def _fresh_network(self, keys, hours):
         """_network(keys, hours), from a copy of one built earlier for the same
         groups: trials differ only in two groups' hours."""
         shape = tuple(keys)
         if shape not in self.networks:
-            self.networks[shape] = _network(self.cycle, keys, hours, self.unlimited)
+            self.networks[shape] = _network(self.cycle, self.units, keys, hours, self.unlimited)
         net, source_edges, pinned_edges, group_edges, gate_edges, sink_edges = self.networks[shape]
         copy = Network(0)
         copy.head, copy.to = net.head, net.to  # the shape is never changed
@@ -220,52 +269,71 @@ class PinTrials:
         return copy, source_edges, pinned_edges, group_edges, gate_edges, sink_edges
 
     def gain_possible(self, item):
-        key = group_key(self.cycle, item)
+        key = group_key(item)
         if key not in self.release:
             free = (None,) + key[1:]
-            groups = dict(self.groups)
-            groups[free] = sorted(groups.get(free, []) + groups.pop(key), key=lambda it: self.position[it.course.index])
-            hours = {k: sum((it.course.hours for it in m), ZERO) for k, m in groups.items()}
-            self.release[key] = _max_total(self.cycle, self._keys_in_order(groups), hours, self.unlimited)
+            hours = dict(self.hours)
+            hours[free] = hours.get(free, 0) + hours.pop(key)
+            firsts = dict(self.firsts)
+            firsts[free] = sorted(firsts.get(free, []) + firsts.pop(key))
+            keys = sorted(hours, key=lambda k: firsts[k][0])  # the order does not change the best total
+            self.release[key] = _max_total(self.cycle, self.units, keys, hours, self.unlimited)
         return self.release[key] > self.base_total
 
     def trial(self, item):
-        key = group_key(self.cycle, item)
+        """(total, {component id: hours}) as Decimal hours."""
+        key = group_key(item)
         free = (None,) + key[1:]
-        h = item.course.hours
-        others = self.groups.get(free, [])
+        h = self.units.whole(item.course.hours)
+        own = self.keys[item.course.index]
+        unpinned_key = own[:6] + ("",) + own[7:]  # the pin is the key's 7th part
         places = self.places.get(free)
         if places is None:
-            places = self.places[free] = [self.position[it.course.index] for it in others]
-        cut = bisect_left(places, self.position[item.course.index])
-        # Courses of one group with the same hours and the same place among
-        # the unpinned ones get the same answer.
-        seen = self.trials.get((key, h, cut))
+            others = self.groups.get(free, [])
+            before, running = [], 0
+            for it in others:
+                before.append(running)
+                running += self.units.whole(it.course.hours)
+            before.append(running)
+            places = self.places[free] = ([self.keys[it.course.index] for it in others], before)
+        cut = bisect_left(places[0], unpinned_key)
+        # The order of the groups once the course has moved: each group by its
+        # first course's key.
+        firsts = {}
+        for k, pair in self.firsts.items():
+            if k == key:
+                pair = pair[1:] if pair[0] == own else pair
+            elif k == free and cut == 0:
+                pair = [unpinned_key]
+            if pair:
+                firsts[k] = pair[0]
+        if free not in firsts:
+            firsts[free] = unpinned_key
+        order = tuple(sorted(firsts, key=firsts.__getitem__))
+        # Courses of one group with the same hours, the same place among the
+        # unpinned ones and the same order of groups get the same answer.
+        seen = self.trials.get((key, h, cut, order))
         if seen is None:
-            seen = self.trials[(key, h, cut)] = self._trial(item, key, free, h, others, cut)
+            seen = self.trials[(key, h, cut, order)] = self._trial(key, free, h, places[1][cut], order)
         return seen
 
-    def _trial(self, item, key, free, h, others, cut):
-        groups = dict(self.groups)
-        groups[key] = [it for it in groups[key] if it is not item]
-        groups[free] = others[:cut] + [item] + others[cut:]
+    def _trial(self, key, free, h, before, order):
         hours = dict(self.hours)
         hours[key] -= h
-        hours[free] = hours.get(free, ZERO) + h
-        keys = self._keys_in_order(groups)
-        solved = _solve(self.cycle, keys, hours, self.unlimited, self._fresh_network(keys, hours))
-        before = sum((it.course.hours for it in others[:cut]), ZERO)
-        return solved.total, _slice(solved.group_flow[free], before, h, self.cycle.components)
+        hours[free] = hours.get(free, 0) + h
+        solved = _solve(self.cycle, self.units, order, hours, self.unlimited, self._fresh_network(order, hours))
+        placement = _slice(solved.group_flow[free], before, h, self.cycle.components)
+        return (self.units.hours(solved.total), {cid: self.units.hours(v) for cid, v in placement.items()})
 
 
 def _slice(flow, start, hours, comps):
     """The part [start, start + hours) of a group's flow laid out component
     after component: what _share_out gives the course that starts there."""
     placement = {}
-    offset = ZERO
+    offset = 0
     end = start + hours
     for c in comps:
         lo, hi = max(offset, start), min(offset + flow[c.id], end)
-        placement[c.id] = hi - lo if hi > lo else ZERO
+        placement[c.id] = hi - lo if hi > lo else 0
         offset += flow[c.id]
     return placement

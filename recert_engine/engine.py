@@ -91,11 +91,8 @@ def _suggestions(cycle, countable, result):
     for it in pinned:
         if not pin_trials.gain_possible(it):  # its pin costs nothing
             continue
-        total, _ = pin_trials.trial(it)
+        total, placement = pin_trials.trial(it)
         if total > result.total:
-            # The trial finds how many hours the pin costs; where they would
-            # land is the full assignment's choice, so say exactly that.
-            placement = _placement_without_pin(cycle, countable, it)
             suggestion = texts.unpin(total - result.total, placement, comps_by_id)
             suggestion["counted_if_unpinned"] = {k: json_number(v) for k, v in placement.items()}
             out[it.course.index] = suggestion
@@ -106,17 +103,6 @@ def _suggestions(cycle, countable, result):
         if isinstance(s, dict):
             s["extra_hours"] = json_number(s["extra_hours"])
     return out
-
-
-def _placement_without_pin(cycle, countable, item):
-    """What ``item`` counts where, by the assignment of the same courses with its pin cleared."""
-    pin = item.course.component
-    item.course.component = None
-    try:
-        cleared = assign(cycle, sorted(countable, key=canonical_key))
-    finally:
-        item.course.component = pin
-    return cleared.counted.get(item.course.index) or {c.id: ZERO for c in cycle.components}
 
 
 def _course_output(item, cycle, result, suggestion):

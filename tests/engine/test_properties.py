@@ -239,6 +239,41 @@ def test_an_unpin_suggestion_is_what_clearing_that_component_gives(rules_for, c)
         assert again["courses"][i]["counted"] == suggestion["counted_if_unpinned"]
 
 
+@st.composite
+def pinned_transcript(draw):
+    """Many courses copied from a few, each pinned anywhere or not: equal
+    courses that differ only in their pin are where a shortcut would slip."""
+    rules, doc, today = draw(case(max_courses=4))
+    pool = doc["courses"] or [draw(course())]
+    picks = draw(st.lists(st.sampled_from(range(len(pool))), min_size=1, max_size=24))
+    courses = [dict(pool[k], component=draw(st.sampled_from([None, "national", "local", "individual"])))
+               for k in picks]
+    return rules, dict(doc, courses=courses), today
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(c=pinned_transcript())
+@example(c=TWO_EQUAL_COURSES_ONE_PINNED)
+def test_a_pin_has_a_suggestion_exactly_when_clearing_it_counts_more(rules_for, c):
+    """The quick trials (one flow per group, one course moved between groups)
+    give what evaluating again with that one pin cleared gives, for every pin."""
+    rules, doc, today = resolve(rules_for, c)
+    out = run(rules, doc, today)
+    for i, course_out in enumerate(out["courses"]):
+        if not doc["courses"][i].get("component"):
+            continue
+        courses = [dict(x) for x in doc["courses"]]
+        courses[i]["component"] = None
+        again = run(rules, dict(doc, courses=courses), today)
+        gain = dec(again["counted"]) - dec(out["counted"])
+        suggestion = course_out["suggestion"]
+        if suggestion and suggestion["code"] == "unpin":
+            assert gain == dec(suggestion["extra_hours"]) > 0
+            assert again["courses"][i]["counted"] == suggestion["counted_if_unpinned"]
+        else:
+            assert gain == 0
+
+
 # --- brute-force optimum -------------------------------------------------------
 
 def oracle(rules, doc, today, honour_pins=True, per_hour=4):
