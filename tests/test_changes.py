@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from generator.model.changes import comparable, diff_cycles, shift_years
+from generator.model.changes import Worded, comparable, diff_cycles, shift_years
 from generator.pipeline import load_site
 from tests.conftest import FIXTURE_CONTENT
 
@@ -33,7 +33,7 @@ def test_diff_lists_exactly_the_edited_facts(site):
         ("Total hours", "60 hours", "55 hours"),
         ("National hours", "30 hours", "25 hours"),
         ("Local: distributive education allowed", "None", "5 hours at most"),
-        ("Fee: MA-only Paramedics", "$25", "$30"),
+        ("Training profile fee (without NREMT certification)", Worded("$25", "MA-only Paramedics"), Worded("$30", "MA-only Paramedics")),
         ("Recommended completion date", dt.date(2022, 2, 15), dt.date(2024, 3, 1)),
         ("eLicensing help desk: phone", "617-973-0935", "617-555-0100"),
     ]
@@ -100,7 +100,7 @@ def test_guidance_page_shows_the_changes_since_the_previous_cycle(built):
     assert "Fixture note: National hours drop to 25 this cycle." in changes
     got = table_rows(changes)
     assert got[0] == ["What", "2022", "2024"]
-    assert ["Fee: MA-only Paramedics", "$25", "$30"] in got
+    assert ["Training profile fee (without NREMT certification)", "$25 (MA-only Paramedics)", "$30 (MA-only Paramedics)"] in got
     assert ["Recommended completion date", "February 15, 2022", "March 1, 2024"] in got
     assert '<time datetime="2024-03-01">' in changes
     assert 'href="../../2022/paramedic/index.html"' in changes
@@ -123,7 +123,10 @@ def test_compare_page_has_every_cycle_as_a_column(built):
     got = [[re.sub(r" \(differs\)$", "", row[0]), *row[1:]] for row in table_rows(html)]
     assert got[0] == ["What", "2024 Advanced EMT", "2018 Paramedic", "2022 Paramedic", "2024 Paramedic"]
     assert ["Total hours", "50 hours", "60 hours", "60 hours", "55 hours"] in got
-    assert ["Fee: MA-only Paramedics", "Not listed", "$25", "$25", "$30"] in got
+    assert [
+        "Training profile fee (without NREMT certification)",
+        "Not listed", "$25 (MA-only Paramedics)", "$25 (MA-only Paramedics)", "$30 (MA-only Paramedics)",
+    ] in got
     # the same day relative to the cycle compares equal, whatever the year
     expires = re.search(r'<tr data-key="cert.expires">(.*?)</tr>', html, re.S).group(1)
     assert len(set(re.findall(r'data-cmp="([^"]*)"', expires))) == 1

@@ -51,7 +51,7 @@ def run_check(content: Path, *extra: str, capsys) -> tuple[int, list[str]]:
                      "timeline.milestones[1].date: impossible date '2017-02-30'; no such day exists",
                      id="impossible-date"),
         pytest.param(P2018, "last_verified: 2026-11-21\n", "last_verified: 2126-11-21\n", 0, 16,
-                     "last_verified: date '2126-11-21' is not in the years 1900 to 2100; check the year",
+                     "last_verified: date '2126-11-21' is not in the years 1990 to 2100; check the year",
                      id="date-out-of-range"),
         pytest.param(P2018, "last_verified: 2026-11-21\n", "last_verified: 2026-11-21\nyear: 2018\n", 1, 1,
                      "year: duplicate key 'year'; it is already set at line 5", id="duplicate-key"),

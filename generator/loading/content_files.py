@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.loading import schema
-from generator.loading.crosscheck import check_cycle, opens_date
+from generator.loading.crosscheck import check_cycle, check_site, opens_date
 from generator.loading.diagnostics import ContentError, Location, Report
 from generator.loading.schema import INVALID, Ctx
 from generator.loading.yaml_source import load_yaml
@@ -61,7 +61,10 @@ def load_content(content_dir: Path, report: Report) -> LoadedContent | None:
     else:
         node = load_yaml(site_path, site_file, report)
         if node is not None:
-            site_data = schema.SITE.convert(node, "", Ctx(site_file, report))
+            site_ctx = Ctx(site_file, report)
+            site_data = schema.SITE.convert(node, "", site_ctx)
+            if isinstance(site_data, dict):
+                check_site(site_data, site_ctx)
 
     level_slugs: set[str] = set()
     if isinstance(site_data, dict) and isinstance(site_data.get("levels"), list):

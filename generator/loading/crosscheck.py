@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from decimal import Decimal
 from typing import Any, Iterable
 
-from generator.loading.schema import INVALID, Ctx
+from generator.loading.schema import DATE_SHORTCODE, INVALID, Ctx
 from generator.sources.acknowledged import check_acknowledged
 
 DEADLINE_MARKS = ("ce_last_day", "last_day_without_penalty", "last_day")
+# Every dated fact of a cycle falls within this many years of the cycle year.
+YEARS_AROUND_CYCLE = 5
+HOURS_IN_TEXT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\b", re.IGNORECASE)
+MONEY_IN_TEXT = re.compile(r"\$\s?(\d[\d,]*(?:\.\d{2})?)")
 
 
 def _ok(*values: Any) -> bool:
@@ -35,6 +42,19 @@ def _unique_ids(items: Iterable[dict], what: str, path: str, ctx: Ctx) -> set[st
 
 def _records(value: Any) -> list[dict]:
     return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def check_site(data: dict, ctx: Ctx) -> None:
+    """Cross-checks inside site.yaml."""
+    seen: dict[str, int] = {}
+    for index, level in enumerate(_records(data.get("levels"))):
+        slug = level.get("slug")
+        if not _ok(slug):
+            continue
+        if slug in seen:
+            ctx.error(_node(level, "slug"), f"levels[{index}].slug", f"level {slug!r} is already levels[{seen[slug]}]; each level needs its own slug")
+        else:
+            seen[slug] = index
 
 
 def check_cycle(data: dict, ctx: Ctx) -> None:
@@ -80,11 +100,16 @@ def check_cycle(data: dict, ctx: Ctx) -> None:
             check_source_ref(milestone, f"timeline.milestones[{index}]")
     if isinstance(ce, dict):
         _check_ce(ce, ctx)
+        _check_de_texts(ce, ctx)
         for key in ("window", "approval", "distributive"):
             if isinstance(ce[key], dict):
                 check_source_ref(ce[key], f"ce.{key}")
         for index, component in enumerate(_records(ce["components"])):
             check_source_ref(component, f"ce.components[{index}]")
+    _check_dates_near_year(data, ctx)
+    _check_prose_against_facts(data, ctx)
+    if isinstance(timeline, dict):
+        _check_late_fee_texts(timeline, ctx)
 
 
 def _check_ce(ce: dict, ctx: Ctx) -> None:
@@ -130,6 +155,10 @@ def _check_timeline(timeline: dict, ce: dict | None, ctx: Ctx) -> None:
             if mark in marked and _ok(mark):
                 ctx.error(_node(milestone, "marks"), f"{path}.marks", f"mark {mark!r} is already on timeline.milestones[{marked[mark][1]}]")
             marked[mark] = (milestone, index)
+    if isinstance(timeline["milestones"], list) and all(
+        isinstance(m, dict) and isinstance(m["marks"], list) and _ok(*m["marks"]) for m in timeline["milestones"]
+    ):  # every mark was read, so a missing one is really missing
+        _check_engine_marks(timeline, marked, ctx)
     if ce is None or not isinstance(ce.get("window"), dict):
         return
     window = ce["window"]
@@ -162,6 +191,131 @@ def _check_timeline(timeline: dict, ce: dict | None, ctx: Ctx) -> None:
 
 def opens_date(data: dict):
     for milestone in _records(data["timeline"]["milestones"]) if isinstance(data.get("timeline"), dict) else []:
-        if "opens" in (milestone["marks"] or []) and _ok(milestone["date"]) and milestone["date"] != "varies":
+        if isinstance(milestone["marks"], list) and "opens" in milestone["marks"] and _ok(milestone["date"]) and milestone["date"] != "varies":
             return milestone["date"]
     return None
+
+
+def _check_engine_marks(timeline: dict, marked: dict, ctx: Ctx) -> None:
+    """The calculator needs the last day without penalty as a date, to say what is late."""
+    if "last_day_without_penalty" not in marked:
+        ctx.error(
+            _node(timeline, "milestones"), "timeline.milestones",
+            "no milestone is marked last_day_without_penalty; the calculator needs that date and rejects "
+            "every input without it (add the mark to the flyer's last day to apply without a late fee)",
+        )
+        return
+    milestone, index = marked["last_day_without_penalty"]
+    if milestone["date"] == "varies":
+        ctx.error(
+            _node(milestone, "date"), f"timeline.milestones[{index}].date",
+            "the milestone marked last_day_without_penalty needs a date, not 'varies'; the calculator counts the days to it",
+        )
+
+
+def _typed_dates(data: dict):
+    """(record, key, path) of every date field of a cycle."""
+    cert = data["certification"]
+    if isinstance(cert, dict):
+        yield cert, "expires", "certification.expires"
+        yield cert, "new_expiration", "certification.new_expiration"
+    timeline = data["timeline"]
+    if isinstance(timeline, dict):
+        for index, milestone in enumerate(_records(timeline["milestones"])):
+            yield milestone, "date", f"timeline.milestones[{index}].date"
+        for index, fee in enumerate(_records(timeline["late_fees"])):
+            yield fee, "applies_after", f"timeline.late_fees[{index}].applies_after"
+    ce = data["ce"]
+    if isinstance(ce, dict) and isinstance(ce["window"], dict):
+        yield ce["window"], "start", "ce.window.start"
+        yield ce["window"], "last_day", "ce.window.last_day"
+    for s_index, step in enumerate(_records(data["steps"])):
+        for index, sub in enumerate(_records(step["substeps"])):
+            yield sub, "deadline", f"steps[{s_index}].substeps[{index}].deadline"
+
+
+def _check_dates_near_year(data: dict, ctx: Ctx) -> None:
+    year = data["year"]
+    if not _ok(year):
+        return
+    for record, key, path in _typed_dates(data):
+        value = record.get(key)
+        if isinstance(value, dt.date) and abs(value.year - year) > YEARS_AROUND_CYCLE:
+            ctx.error(
+                _node(record, key), path,
+                f"date {value.isoformat()} is more than {YEARS_AROUND_CYCLE} years from the {year} cycle; check the year",
+            )
+
+
+def _anchors(data: dict) -> dict[str, tuple[str, set[str]]]:
+    """In-page link prefixes the guidance page has, with the ids it gives each."""
+    ce = data["ce"] if isinstance(data["ce"], dict) else {}
+    ids = lambda items: {i["id"] for i in _records(items) if _ok(i.get("id"))}  # noqa: E731
+    return {
+        "component-": ("component", ids(ce.get("components"))),
+        "step-": ("step", ids(data["steps"]) | {
+            f"{step['id']}-{sub['id']}" for step in _records(data["steps"]) for sub in _records(step["substeps"])
+            if _ok(step.get("id"), sub.get("id"))
+        }),
+        "contact-": ("contact", ids(data["contacts"])),
+        "note-": ("note", ids(data["notes"])),
+    }
+
+
+def _check_prose_against_facts(data: dict, ctx: Ctx) -> None:
+    """Phone numbers and e-mail addresses in prose are a contact's; in-page links lead somewhere."""
+    contacts = _records(data["contacts"])
+    phones = {c["phone"] for c in contacts if _ok(c.get("phone"))}
+    emails = {c["email"].lower() for c in contacts if _ok(c.get("email"))}
+    anchors = _anchors(data)
+    for path, node, findings in ctx.prose:
+        for phone in findings.phones:
+            if phone not in phones:
+                ctx.warning(node, path, f"phone number {phone} is not any contact's; add it to a contact under 'contacts' or correct it")
+        for email in findings.emails:
+            if email not in emails:
+                ctx.warning(node, path, f"e-mail address {email} is not any contact's; add it to a contact under 'contacts' or correct it")
+        for href in findings.fragments:
+            target = href[1:]
+            for prefix, (what, known) in anchors.items():
+                if target.startswith(prefix) and target[len(prefix):] not in known:
+                    ctx.error(
+                        node, path,
+                        f"link to {href!r}: no {what} with id {target[len(prefix):]!r}; expected one of: {', '.join(sorted(known)) or 'none'}",
+                    )
+
+
+def _check_de_texts(ce: dict, ctx: Ctx) -> None:
+    """A component's DE sentence must say the limit its typed value says."""
+    for index, component in enumerate(_records(ce["components"])):
+        text, limit, hours = component.get("de_text"), component.get("de_limit"), component.get("hours")
+        if not _ok(text) or limit is INVALID or not _ok(hours):
+            continue
+        allowed = {hours if limit is None else limit}
+        if limit is not None and limit == hours:
+            allowed.add(hours)
+        said = {Decimal(m.group(1)) for m in HOURS_IN_TEXT.finditer(text)}
+        wrong = sorted(h for h in said if h not in allowed)
+        if wrong:
+            limit_text = "no limit" if limit is None else f"{limit} hours"
+            ctx.error(
+                _node(component, "de_text"), f"ce.components[{index}].de_text",
+                f"says {wrong[0]} hours, but de_limit is {limit_text}; correct one of them (or leave de_text out: "
+                "the page then states the limit itself)",
+            )
+
+
+def _check_late_fee_texts(timeline: dict, ctx: Ctx) -> None:
+    """A late fee's sentence names its own amount and date."""
+    for index, fee in enumerate(_records(timeline["late_fees"])):
+        text, amount, after = fee.get("text"), fee.get("amount"), fee.get("applies_after")
+        if not _ok(text, amount, after):
+            continue
+        path = f"timeline.late_fees[{index}].text"
+        for match in MONEY_IN_TEXT.finditer(text):
+            said = Decimal(match.group(1).replace(",", ""))
+            if said != amount:
+                ctx.error(_node(fee, "text"), path, f"says ${match.group(1)}, but the fee's amount is {amount}; correct one of them")
+        for match in DATE_SHORTCODE.finditer(text):
+            if match.group(1) != after.isoformat():
+                ctx.error(_node(fee, "text"), path, f"says {{date:{match.group(1)}}}, but applies_after is {after.isoformat()}; correct one of them")

@@ -18,6 +18,7 @@ from typing import Any, Callable
 import yaml
 
 from generator.loading.diagnostics import Report
+from generator.loading.prose_checks import check_prose
 from generator.loading.yaml_source import location_of
 from generator.sources.facts import KINDS as FACT_KINDS
 from recert_engine.vocabulary import APPROVAL_CODES, MAX_YEAR, MIN_YEAR, code_ranges
@@ -29,6 +30,11 @@ _resolver = yaml.resolver.Resolver()
 
 DATE_SHORTCODE = re.compile(r"\{date:([^}]*)\}")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Any date in content falls in these years; anything else is a typing slip (2081 for 2018).
+# They lie inside the calculator's own range (MIN_YEAR to MAX_YEAR), so it never refuses a content date.
+FIRST_YEAR, LAST_YEAR = max(1990, MIN_YEAR), MAX_YEAR
+# YAML 1.1 reads 0x1F, 0o17, 017 (octal), 1:30 (base 60), 1_000 and .inf as numbers.
+PLAIN_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
 
 
 class Invalid:
@@ -45,6 +51,8 @@ INVALID = Invalid()
 class Ctx:
     file: str
     report: Report
+    # (key path, node, findings) of every prose value, for the cross-checks
+    prose: list = field(default_factory=list)
 
     def error(self, node: yaml.Node, path: str, message: str) -> Invalid:
         self.report.error(location_of(node, self.file), path, message)
@@ -141,6 +149,23 @@ def parse_iso_date(text: str) -> dt.date | None:
         return None
 
 
+def date_out_of_range(value: dt.date) -> str | None:
+    if FIRST_YEAR <= value.year <= LAST_YEAR:
+        return None
+    return f"date {value.isoformat()!r} is not in the years {FIRST_YEAR} to {LAST_YEAR}; check the year"
+
+
+def yaml_number_problem(value: str) -> str | None:
+    """Why a value YAML reads as a number is not written the way people write one."""
+    if PLAIN_DECIMAL.fullmatch(value):
+        if len(value) > 1 and value[0] == "0" and value[1] != ".":
+            return f"{value!r} has a leading zero, which YAML reads as an octal number; write it without the zero"
+        return None
+    if ":" in value:
+        return f"YAML reads {value!r} as a base-60 number (a time); write hours as a decimal like 1.5"
+    return f"{value!r} is not written as a plain decimal number like 12 or 12.5"
+
+
 class Prose(Text):
     """Markdown text; `{date:YYYY-MM-DD}` marks a date shown as <time>."""
 
@@ -151,13 +176,24 @@ class Prose(Text):
         if value is INVALID:
             return value
         for match in DATE_SHORTCODE.finditer(value):
-            if parse_iso_date(match.group(1)) is None:
+            parsed = parse_iso_date(match.group(1))
+            if parsed is None:
                 ctx.error(
                     node,
                     path,
                     f"impossible date {match.group(1)!r} in {{date:…}}; expected YYYY-MM-DD",
                 )
                 return INVALID
+            if date_out_of_range(parsed):
+                return ctx.error(node, path, f"{date_out_of_range(parsed)} (in {{date:…}})")
+        findings = check_prose(value)
+        for message in findings.errors:
+            ctx.error(node, path, message)
+        for message in findings.warnings:
+            ctx.warning(node, path, message)
+        if findings.errors:
+            return INVALID
+        ctx.prose.append((path, node, findings))
         return value
 
 
@@ -187,19 +223,20 @@ class Date(Type):
         parsed = parse_iso_date(value)
         if parsed is None:
             return ctx.error(node, path, f"impossible date {value!r}; no such day exists")
-        if not MIN_YEAR <= parsed.year <= MAX_YEAR:
-            # The calculator refuses such dates as typing mistakes; say so here, not in the browser.
-            return ctx.error(node, path, f"date {value!r} is not in the years {MIN_YEAR} to {MAX_YEAR}; check the year")
+        if date_out_of_range(parsed):
+            return ctx.error(node, path, date_out_of_range(parsed))
         return parsed
 
 
 class Number(Type):
     """An exact decimal amount (hours or dollars), never a float."""
 
-    def __init__(self, expected: str = "a number", places: int = 2, literal: str | None = None):
+    def __init__(self, expected: str = "a number", places: int = 2, literal: str | None = None, maximum: int = 1000):
         self.expected = expected if not literal else f"{expected} or {literal!r}"
+        self.what = expected
         self.places = places
         self.literal = literal
+        self.maximum = Decimal(maximum)  # larger is a typing slip; the browser's numbers stay exact
 
     def _convert(self, node, path, ctx):
         value = self._scalar(node, path, ctx)
@@ -209,12 +246,14 @@ class Number(Type):
             return None
         if _effective_tag(node) not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
             return ctx.error(node, path, f"expected {self.expected}, got {describe(node)}")
-        try:
-            number = Decimal(value)
-        except InvalidOperation:
-            return ctx.error(node, path, f"expected {self.expected}, got {value!r}")
-        if not number.is_finite() or number < 0:
+        if value.startswith("-") and PLAIN_DECIMAL.fullmatch(value[1:]):
             return ctx.error(node, path, f"expected {self.expected} of 0 or more, got {value!r}")
+        problem = yaml_number_problem(value)
+        if problem:
+            return ctx.error(node, path, f"expected {self.expected}: {problem}")
+        number = Decimal(value)
+        if number > self.maximum:
+            return ctx.error(node, path, f"expected {self.what} of at most {self.maximum}, got {value}; check for a typing slip")
         if number != number.quantize(Decimal(1).scaleb(-self.places)):
             return ctx.error(
                 node, path, f"expected {self.expected} with at most {self.places} decimal places, got {value!r}"
@@ -242,6 +281,9 @@ class Integer(Type):
             return value
         if _effective_tag(node) != "tag:yaml.org,2002:int":
             return ctx.error(node, path, f"expected {self.expected}, got {describe(node)}")
+        problem = yaml_number_problem(value)
+        if problem:
+            return ctx.error(node, path, f"expected {self.expected}: {problem}")
         number = int(value)
         if not self.low <= number <= self.high:
             return ctx.error(node, path, f"expected {self.expected}, got {number}")
@@ -328,6 +370,9 @@ class Record(Type):
                 continue
             key_nodes[key] = key_node
             spec = self.fields.get(key)
+            if key == "<<" and not key_node.style:  # plain (quoted "<<" is a key like any other)
+                ctx.error(key_node, child, "merge keys (<<) are not allowed in content files; write each key out")
+                continue
             if spec is None:
                 known = ", ".join(sorted(self.fields))
                 ctx.error(key_node, child, f"unknown key {key!r}; expected one of: {known}")
@@ -363,7 +408,7 @@ def opt(type_: Type, default: Any = None) -> Field:
 # ---- the content schema ---------------------------------------------------
 
 FEE = R(
-    amount=Number("a dollar amount"),
+    amount=Number("a dollar amount", maximum=10000),
     who=opt(Text()),
     nremt=opt(Bool()),
     payee=opt(Text()),
@@ -407,7 +452,7 @@ MILESTONE = R(
 )
 
 LATE_FEE = R(
-    amount=Number("a dollar amount"),
+    amount=Number("a dollar amount", maximum=10000),
     payee=opt(Text()),
     applies_after=Date(),
     text=Prose(),
@@ -416,10 +461,10 @@ LATE_FEE = R(
 COMPONENT = R(
     id=Slug(),
     name=Text(),
-    description=Text(),
+    description=opt(Text()),
     hours=Number("a number of hours"),
     de_limit=Number("a number of hours", literal="no limit"),
-    de_text=Text(),
+    de_text=opt(Text()),  # checked against de_limit; without it the page says the limit itself
     national_content_only=opt(Bool(), False),
     body=opt(Prose()),
     source=opt(Slug()),
@@ -463,7 +508,7 @@ CYCLE = R(
     sources=ListOf(SOURCE, min_items=1),
     last_verified=Date(),
     certification=R(expires=Date(), new_expiration=opt(Date())),
-    intro=Prose(),
+    intro=opt(Prose()),
     portal=opt(Prose()),
     links=opt(ListOf(LINK), []),
     contacts=ListOf(CONTACT, min_items=1),
@@ -475,11 +520,11 @@ CYCLE = R(
     ),
     ce=R(
         total_hours=Number("a number of hours"),
-        overview=Prose(),
+        overview=opt(Prose()),
         window=R(
             start=Date(literal="after_last_recertification"),
             last_day=Date(),
-            body=Prose(),
+            body=opt(Prose()),
             source=opt(Slug()),
         ),
         approval=R(
@@ -487,10 +532,10 @@ CYCLE = R(
             issuers=ListOf(Text(), min_items=1, unique=True),
             distributive_codes=ListOf(APPROVAL_CODE, unique=True),
             non_distributive_codes=opt(ListOf(APPROVAL_CODE, unique=True), []),
-            body=Prose(),
+            body=opt(Prose()),
             source=opt(Slug()),
         ),
-        distributive=R(body=Prose(), source=opt(Slug())),
+        distributive=opt(R(body=Prose(), source=opt(Slug()))),
         components=ListOf(COMPONENT, min_items=1),
     ),
     notes=opt(ListOf(NOTE), []),

@@ -17,9 +17,23 @@ from typing import Union
 from generator.model.site import Cycle
 from generator.text.prose import AFTER_LAST_RECERTIFICATION, VARIES, de_limit, hours, money
 
-Value = Union[str, dt.date, tuple, None]  # tuple: several lines (the steps); None: not listed
+@dataclass(frozen=True)
+class Worded:
+    """A value shown with the cycle's own words for it ("$25", "MA-only Paramedics").
+
+    Two cycles' values compare equal when the values are equal, whatever their
+    words: each level's flyer names its own people.
+    """
+
+    value: str
+    words: str
+
+
+Value = Union[str, dt.date, tuple, Worded, None]  # tuple: several lines (the steps); None: not listed
 
 SECTIONS = ("Certification", "Continuing education", "Fees", "Dates", "Steps", "Contacts", "Websites")
+
+NREMT_LABELS = {None: "", True: " (with NREMT certification)", False: " (without NREMT certification)"}
 
 MILESTONE_LABELS = {  # CE start and last day are already listed under continuing education
     "opens": "Applications open",
@@ -91,8 +105,11 @@ def cycle_facts(cycle: Cycle) -> list[Fact]:
     for step in d["steps"]:
         for sub in step["substeps"]:
             for index, fee in enumerate(sub["fees"]):
-                label = fee.get("who") or sub["title"]
-                add(f"fee.{sub['id']}.{index}", "Fees", f"Fee: {label}", money(fee["amount"]))
+                # A neutral label from typed values; the cycle's own words go in its cell.
+                who = NREMT_LABELS[fee.get("nremt")]
+                amount = money(fee["amount"])
+                value = Worded(amount, fee["who"]) if fee.get("who") else amount
+                add(f"fee.{sub['id']}.{index}", "Fees", f"{step['title']} fee{who}", value)
     for index, fee in enumerate(d["timeline"]["late_fees"]):
         key = fee.get("payee") or str(index)
         label = f"Late fee ({fee['payee']})" if fee.get("payee") else "Late fee"
@@ -136,6 +153,8 @@ def comparable(value: Value, cycle_year: int) -> str:
     """
     if value is None:
         return ""
+    if isinstance(value, Worded):
+        return value.value
     if isinstance(value, dt.date):
         # February 29 exists only in leap years; shift_years maps it to the 28th.
         day = 28 if (value.month, value.day) == (2, 29) else value.day

@@ -59,6 +59,7 @@ def make_environment(templates: Path, auto_reload: bool = True) -> Environment:
         hours=prose.hours,
         number=prose.number,
         de_limit=prose.de_limit,
+        de_sentence=prose.de_sentence,
         window_start=prose.window_start,
         milestone_date=prose.milestone_date,
         tel_href=prose.tel_href,

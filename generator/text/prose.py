@@ -73,6 +73,9 @@ def fact_html(value) -> Markup:
     if isinstance(value, (list, tuple)):
         items = "".join(f"<li>{escape(line)}</li>" for line in value)
         return Markup(f'<ul class="fact-lines">{items}</ul>')
+    words = getattr(value, "words", None)  # changes.Worded: a value in the cycle's own words
+    if words is not None:
+        return Markup(f'{escape(value.value)} <span class="own-words">({escape(words)})</span>')
     return date_tag(value)
 
 
@@ -111,6 +114,18 @@ def de_limit(value: Decimal | str | None) -> str:
     if _decimal(value) == 0:
         return "None"
     return f"{hours(value)} at most"
+
+
+def de_sentence(limit: Decimal | str | None, total: Decimal | str) -> str:
+    """The DE limit as a sentence, for a component whose flyer gives none of its own."""
+    if limit is None:
+        return "All of these hours may be distributive education (DE)."
+    amount, whole = _decimal(limit), _decimal(total)
+    if amount == 0:
+        return "None of these hours may be distributive education (DE)."
+    if amount == whole:
+        return f"All {number(whole)} of these hours may be distributive education (DE)."
+    return f"Up to {number(amount)} of these {number(whole)} hours may be distributive education (DE)."
 
 
 # Where the CE window starts when it depends on the person.

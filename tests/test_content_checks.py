@@ -1,0 +1,249 @@
+"""Content checks for the mistakes a publisher makes, one test per class.
+
+Each test starts from a small valid cycle (tests/minimal_content.py: only what
+a flyer gives, no invented sentences), changes one thing, and asserts the exact
+`file:line:column: severity: key.path: message` line and the exit status.
+Removing a check from the validator makes its test fail.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.__main__ import main
+from tests.minimal_content import CYCLE, MINIMAL_CYCLE, SITE, changed, line_of, write_content
+
+
+def check(content: Path, capsys, *extra: str) -> tuple[int, list[str]]:
+    code = main(["check", "--content", str(content), *extra])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return code, [line for line in err.splitlines() if ": error: " in line or ": warning: " in line]
+
+
+def test_the_minimal_cycle_passes_strict_and_builds(tmp_path, capsys):
+    content = write_content(tmp_path)
+    assert check(content, capsys, "--strict") == (0, [])
+    assert main(["build", "--content", str(content), "--out", str(tmp_path / "out"), "--no-runtime"]) == 0
+    page = (tmp_path / "out" / "2030/emt/index.html").read_text(encoding="utf-8")
+    assert "<h1>Massachusetts EMT-Basic recertification, 2030</h1>" in page
+
+
+def assert_reports(tmp_path, capsys, cycle: str, expected: str, *, strict: bool = False) -> None:
+    code, lines = check(write_content(tmp_path, cycle), capsys, *(["--strict"] if strict else []))
+    assert code == 1
+    assert expected in lines, "\n".join(lines)
+
+
+# ---- YAML: what the parser would read differently from what was meant ----------------
+
+
+def test_control_character_pasted_from_a_pdf(tmp_path, capsys):
+    cycle = changed("title: Submit your profile.", "title: Submit your\x0cprofile.")
+    line = line_of(cycle, "title: Submit your")
+    column = len("        title: Submit your") + 1
+    assert_reports(
+        tmp_path, capsys, cycle,
+        f"{CYCLE}:{line}:{column}: error: steps[0].substeps[0].title: control character U+000C (form feed), "
+        "often pasted from a PDF; delete it",
+    )
+
+
+@pytest.mark.parametrize(
+    "written, problem",
+    [
+        ("0x1F", "'0x1F' is not written as a plain decimal number like 12 or 12.5"),
+        ("1:30", "YAML reads '1:30' as a base-60 number (a time); write hours as a decimal like 1.5"),
+        ("1_0", "'1_0' is not written as a plain decimal number like 12 or 12.5"),
+        ("010", "'010' has a leading zero, which YAML reads as an octal number; write it without the zero"),
+    ],
+)
+def test_yaml_1_1_numbers(tmp_path, capsys, written, problem):
+    cycle = changed("      hours: 10\n      de_limit: no limit", f"      hours: {written}\n      de_limit: no limit")
+    line = line_of(cycle, f"hours: {written}")
+    assert_reports(tmp_path, capsys, cycle, f"{CYCLE}:{line}:14: error: ce.components[1].hours: expected a number of hours: {problem}")
+
+
+def test_a_year_written_in_hex(tmp_path, capsys):
+    cycle = changed("year: 2030", "year: 0x7EE")
+    assert_reports(
+        tmp_path, capsys, cycle,
+        f"{CYCLE}:3:7: error: year: expected a cycle year from 2000 to 2100: '0x7EE' is not written as a plain decimal "
+        "number like 12 or 12.5",
+    )
+
+
+@pytest.mark.parametrize(
+    "old, new, path, message",
+    [
+        ("amount: 25\n", "amount: 250000\n", "steps[0].substeps[0].fees[0].amount", "expected a dollar amount of at most 10000, got 250000"),
+        ("total_hours: 20", "total_hours: 20000", "ce.total_hours", "expected a number of hours of at most 1000, got 20000"),
+    ],
+)
+def test_numbers_too_large(tmp_path, capsys, old, new, path, message):
+    cycle = changed(old, new)
+    line = line_of(cycle, new.strip())
+    column = cycle.splitlines()[line - 1].index(":") + 3
+    assert_reports(tmp_path, capsys, cycle, f"{CYCLE}:{line}:{column}: error: {path}: {message}; check for a typing slip")
+
+
+def test_dates_outside_a_sane_range(tmp_path, capsys):
+    cycle = changed("  expires: 2030-03-31", "  expires: 1030-03-31")
+    assert_reports(tmp_path, capsys, cycle, f"{CYCLE}:10:12: error: certification.expires: date '1030-03-31' is not in the years 1990 to 2100; check the year")
+
+
+def test_a_date_far_from_the_cycle_year(tmp_path, capsys):
+    cycle = changed("    - date: 2030-04-30", "    - date: 2003-04-30")
+    line = line_of(cycle, "- date: 2003-04-30")
+    assert_reports(
+        tmp_path, capsys, cycle,
+        f"{CYCLE}:{line}:13: error: timeline.milestones[2].date: date 2003-04-30 is more than 5 years from the 2030 cycle; check the year",
+    )
+
+
+def test_a_date_shortcode_outside_a_sane_range(tmp_path, capsys):
+    cycle = changed("after {date:2030-03-31}.", "after {date:3030-03-31}.")
+    line = line_of(cycle, "text: A $50")
+    assert_reports(
+        tmp_path, capsys, cycle,
+        f"{CYCLE}:{line}:13: error: timeline.late_fees[0].text: date '3030-03-31' is not in the years 1990 to 2100; "
+        "check the year (in {date:…})",
+    )
+
+
+def test_anchors_and_aliases_are_refused(tmp_path, capsys):
+    cycle = changed("      hours: 10\n      de_limit: 5", "      hours: &national 10\n      de_limit: 5")
+    cycle = changed("      hours: 10\n      de_limit: no limit", "      hours: *national\n      de_limit: no limit", cycle)
+    first, second = line_of(cycle, "&national"), line_of(cycle, "*national")
+    code, lines = check(write_content(tmp_path, cycle), capsys)
+    assert code == 1
+    assert f"{CYCLE}:{first}:14: error: ce.components[0].hours: anchor &national: YAML anchors and aliases are not allowed in content files; write the value out" in lines
+    assert f"{CYCLE}:{second}:14: error: ce.components[1].hours: alias *national: YAML anchors and aliases are not allowed in content files; write the value out" in lines
+
+
+def test_merge_keys_are_refused(tmp_path, capsys):
+    cycle = changed("    - id: local\n      name: Local\n", "    - id: local\n      <<: {name: Local}\n")
+    line = line_of(cycle, "<<:")
+    assert_reports(tmp_path, capsys, cycle, f"{CYCLE}:{line}:7: error: ce.components[1].<<: merge keys (<<) are not allowed in content files; write each key out")
+
+
+# ---- prose -------------------------------------------------------------------------------
+
+
+def test_a_date_written_as_text_in_prose_is_a_warning(tmp_path, capsys):
+    cycle = changed("caption: Applications open.", "caption: Applications open on October 1, 2029.")
+    line = line_of(cycle, "caption: Applications open on")
+    content = write_content(tmp_path, cycle)
+    assert check(content, capsys)[0] == 0
+    assert_reports(
+        tmp_path, capsys, cycle,
+        f"{CYCLE}:{line}:16: warning: timeline.milestones[0].caption: date 'October 1, 2029' written as text; write it "
+        "as {date:YYYY-MM-DD} so the page shows it as a date and new-cycle moves it",
+        strict=True,
+    )
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("Read this <b>now</b>.", "raw HTML '<b>' is not shown on the page; write Markdown instead"),
+        ("<div>Read this.</div>", "raw HTML '<div>Read this.</div>' is not shown on the page; write Markdown instead"),
+        ("[Open](javascript:alert(1))", "link to 'javascript:alert(1)': only web, e-mail and phone links are allowed"),
+        ("[Open](data:text/html;base64,PGI+)", "link to 'data:text/html;base64,PGI+': only web, e-mail and phone links are allowed"),
+        ("![Logo](https://example.com/logo.png)", "image 'https://example.com/logo.png' is not from this site; pages show only images from this site (and work offline)"),
+        ('[Apply](https://example.org "by {date:2030-03-31}")', "{date:…} in a link title cannot be shown as a date; write the date out in words"),
+        ("![Card due {date:2030-03-31}](card.png)", "{date:…} in an image's text cannot be shown as a date; write the date out in words"),
+        ("See [the Basic hours](#component-basic).", "link to '#component-basic': no component with id 'basic'; expected one of: local, national"),
+    ],
+)
+def test_markdown_the_page_cannot_show(tmp_path, capsys, body, message):
+    cycle = changed("body: See [the National hours](#component-national).", f"body: '{body}'" if body[0] in "[!<" else f"body: {body}")
+    line = line_of(cycle, "        body: ")
+    assert_reports(tmp_path, capsys, cycle, f"{CYCLE}:{line}:15: error: steps[0].substeps[0].body: {message}")
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("Call the office at 617-555-0199.", "phone number 617-555-0199 is not any contact's; add it to a contact under 'contacts' or correct it"),
+        ("Write to help@example.org.", "e-mail address help@example.org is not any contact's; add it to a contact under 'contacts' or correct it"),
+    ],
+)
+def test_a_phone_or_email_in_prose_that_no_contact_has(tmp_path, capsys, text, message):
+    cycle = changed("text: Call the office at 617-555-0100.", f"text: {text}")
+    line = line_of(cycle, f"text: {text}")
+    assert_reports(tmp_path, capsys, cycle, f"{CYCLE}:{line}:13: warning: steps[0].help.text: {message}", strict=True)
+
+
+# ---- cross-checks ------------------------------------------------------------------------
+
+
+def test_duplicate_level_slugs(tmp_path, capsys):
+    site = SITE.replace("  - slug: paramedic\n", "  - slug: emt\n")
+    code, lines = check(write_content(tmp_path, site=site), capsys)
+    assert code == 1
+    assert "content/site.yaml:6:11: error: levels[1].slug: level 'emt' is already levels[0]; each level needs its own slug" in lines
+
+
+def test_no_last_day_without_penalty_for_the_calculator(tmp_path, capsys):
+    cycle = changed("marks: [ce_last_day, last_day_without_penalty]", "marks: [ce_last_day]")
+    line = line_of(cycle, "  milestones:")
+    assert_reports(
+        tmp_path, capsys, cycle,
+        f"{CYCLE}:{line + 1}:5: error: timeline.milestones: no milestone is marked last_day_without_penalty; the "
+        "calculator needs that date and rejects every input without it (add the mark to the flyer's last day to apply "
+        "without a late fee)",
+    )
+
+
+def test_last_day_without_penalty_that_varies(tmp_path, capsys):
+    cycle = changed("    - date: 2029-10-01\n      caption: Applications open.\n      marks: [opens]",
+                    "    - date: varies\n      caption: Applications open.\n      marks: [opens, last_day_without_penalty]")
+    cycle = changed("marks: [ce_last_day, last_day_without_penalty]", "marks: [ce_last_day]", cycle)
+    line = line_of(cycle, "- date: varies")
+    assert_reports(
+        tmp_path, capsys, cycle,
+        f"{CYCLE}:{line}:13: error: timeline.milestones[0].date: the milestone marked last_day_without_penalty needs a "
+        "date, not 'varies'; the calculator counts the days to it",
+    )
+
+
+def test_a_de_sentence_that_contradicts_the_limit(tmp_path, capsys):
+    cycle = changed("(5 hours) may be", "(6 hours) may be")
+    line = line_of(cycle, "de_text:")
+    assert_reports(
+        tmp_path, capsys, cycle,
+        f"{CYCLE}:{line}:16: error: ce.components[0].de_text: says 6 hours, but de_limit is 5 hours; correct one of them "
+        "(or leave de_text out: the page then states the limit itself)",
+    )
+
+
+@pytest.mark.parametrize(
+    "new, message",
+    [
+        ("A $40 late fee applies after {date:2030-03-31}.", "says $40, but the fee's amount is 50; correct one of them"),
+        ("A $50 late fee applies after {date:2030-04-01}.", "says {date:2030-04-01}, but applies_after is 2030-03-31; correct one of them"),
+    ],
+)
+def test_a_late_fee_sentence_that_contradicts_its_values(tmp_path, capsys, new, message):
+    cycle = changed("A $50 late fee applies after {date:2030-03-31}.", new)
+    line = line_of(cycle, "text: A $")
+    assert_reports(tmp_path, capsys, cycle, f"{CYCLE}:{line}:13: error: timeline.late_fees[0].text: {message}")
+
+
+def test_a_character_yaml_refuses(tmp_path, capsys):
+    cycle = changed("name: The office", "name: The office\ufffe")
+    line = line_of(cycle, "name: The office")
+    assert_reports(
+        tmp_path, capsys, cycle,
+        f"{CYCLE}:{line}:21: error: contacts[0].name: control character U+FFFE (control character), often pasted from "
+        "a PDF; delete it",
+    )
+
+
+def test_marks_that_are_not_a_list_are_reported_not_a_traceback(tmp_path, capsys):
+    cycle = changed("      marks: [opens]", "      marks: x")
+    line = line_of(cycle, "marks: x")
+    assert_reports(tmp_path, capsys, cycle, f"{CYCLE}:{line}:14: error: timeline.milestones[0].marks: expected a list, got text ('x')")
