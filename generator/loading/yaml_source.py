@@ -61,9 +61,9 @@ _LOADER = _PlainTagLoader
 # Control characters other than tab and line breaks: a form feed or a soft
 # hyphen control pasted from a PDF is invisible in an editor.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
-# Could the text hold an anchor (&name) or an alias (*name)? Only then are the
-# parser's events read again to find them (Markdown **bold** also matches).
-MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])[&*][^\s\[\]{},*]")
+# `&name` or `*name` where YAML would read an anchor or an alias. Only then are
+# the parser's events read again to find them (Markdown *emphasis* also matches).
+ANCHOR_MARK = re.compile(r"[&*][^\s\[\]{},*]")
 
 
 def location_of(node: yaml.Node, file: str) -> Location:
@@ -114,7 +114,7 @@ def _control_characters(text: str) -> list[tuple[int, int, str]]:
 
 
 def _anchors_and_aliases(text: str) -> list[tuple[yaml.Mark, str]]:
-    if not MAYBE_ANCHOR.search(text):
+    if not any(m.start() == 0 or text[m.start() - 1] in " \t\r\n[{," for m in ANCHOR_MARK.finditer(text)):
         return []
     found = []
     for event in yaml.parse(text, Loader=_LOADER):

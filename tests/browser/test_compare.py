@@ -45,7 +45,7 @@ def test_pickers_show_two_cycles_and_count_what_differs(page, site_url, two_cycl
     assert summary(page).endswith("rows differ between 2022 Paramedic and 2024 Paramedic.")
     fee = page.locator('tr[data-key="fee.pay-profile.0"]')
     assert fee.locator(".diff-tag").is_visible()
-    assert fee.locator("td:visible").all_inner_texts() == ["$25", "$30"]
+    assert fee.locator("td:visible").all_inner_texts() == ["$25 (MA-only Paramedics)", "$30 (MA-only Paramedics)"]
 
     page.get_by_label("Show only what differs").check()
     assert page.locator("table.compare-table tr[data-key]:visible").count() == expected
