@@ -8,11 +8,16 @@ Removing a check from the validator makes its test fail.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from generator.__main__ import main
+from generator.loading.content_files import load_content
+from generator.loading.diagnostics import Report
+from generator.model.rules_export import rules_for
+from generator.model.site import build_model
 from tests.minimal_content import CYCLE, MINIMAL_CYCLE, SITE, changed, line_of, write_content
 
 
@@ -247,3 +252,37 @@ def test_marks_that_are_not_a_list_are_reported_not_a_traceback(tmp_path, capsys
     cycle = changed("      marks: [opens]", "      marks: x")
     line = line_of(cycle, "marks: x")
     assert_reports(tmp_path, capsys, cycle, f"{CYCLE}:{line}:14: error: timeline.milestones[0].marks: expected a list, got text ('x')")
+
+
+def test_the_minimal_cycles_calculator_accepts_input(tmp_path, capsys):
+    courses = tmp_path / "courses.json"
+    courses.write_text('{"schema": 1, "cycle": "2030/emt", "courses": '
+                       '[{"title": "Airway", "date": "2029-01-10", "hours": 2, "approval": "MA-T1-1"}]}', encoding="utf-8")
+    assert main(["calc", "--content", str(write_content(tmp_path)), str(courses), "--today", "2030-01-15"]) == 0
+    assert '"errors"' not in capsys.readouterr().out
+
+
+BUILT_ON = dt.date(2030, 1, 15)
+WRONG_VALUES = ["[]", "{}", "~", "x", "-1", "varies", "2030-02-30", "[a, b]", "*a", "true"]
+
+
+def test_no_single_value_changed_ends_in_a_traceback(tmp_path):
+    """Every value of the minimal cycle replaced in turn by a wrong one: always messages, never an exception."""
+    lines = MINIMAL_CYCLE.splitlines()
+    content = write_content(tmp_path)
+    target = content / "2030" / "emt.yaml"
+    tried = 0
+    for index, line in enumerate(lines):
+        key, colon, _ = line.partition(":")
+        if not colon:
+            continue
+        for wrong in WRONG_VALUES:
+            target.write_text("\n".join(lines[:index] + [f"{key}: {wrong}"] + lines[index + 1:]) + "\n", encoding="utf-8")
+            report = Report()
+            loaded = load_content(content, report)
+            assert loaded is not None or report.errors, (line, wrong)
+            if loaded is not None:
+                for cycle in build_model(loaded, BUILT_ON).cycles:
+                    rules_for(cycle)
+            tried += 1
+    assert tried > 400
