@@ -286,3 +286,79 @@ def test_no_single_value_changed_ends_in_a_traceback(tmp_path):
                     rules_for(cycle)
             tried += 1
     assert tried > 400
+
+
+# ---- every other check of the validator, one case each ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        pytest.param("    url: https://example.org/flyer.pdf\n", "",
+                     f"{CYCLE}:5:5: error: sources[0]: a source needs a 'file' name or a 'url'", id="source-without-file-or-url"),
+        pytest.param("contacts:\n", "contacts:\n  - id: office\n    name: Again\n",
+                     f"{CYCLE}:14:9: error: contacts[1].id: contact id 'office' is used twice", id="id-used-twice"),
+        pytest.param("      marks: [opens]\n", "      marks: [opens]\n      source: poster\n",
+                     f"{CYCLE}:37:15: error: timeline.milestones[0].source: unknown source 'poster'; expected one of: flyer",
+                     id="unknown-source"),
+        pytest.param("    title: Profile\n", "    title: Profile\n    site: portal\n",
+                     f"{CYCLE}:20:11: error: steps[0].site: unknown link 'portal'; expected one of the ids under 'links': none defined",
+                     id="unknown-link"),
+        pytest.param("    distributive_codes: [T3]\n", "    distributive_codes: [T3]\n    non_distributive_codes: [T1, T3]\n",
+                     f"{CYCLE}:56:29: error: ce.approval.non_distributive_codes: code T3 is listed both as distributive and as not distributive",
+                     id="code-both-ways"),
+        pytest.param("    issuers: [OEMS]", "    issuers: [OEMS, OEMS]",
+                     f"{CYCLE}:54:21: error: ce.approval.issuers[1]: 'OEMS' is listed twice", id="listed-twice"),
+        pytest.param("      marks: [opens]", "      marks: [opens, last_day]",
+                     f"{CYCLE}:42:14: error: timeline.milestones[2].marks: mark 'last_day' is already on timeline.milestones[0]",
+                     id="mark-twice"),
+        pytest.param("    last_day: 2030-03-31\n  approval", "    last_day: 2030-05-31\n  approval",
+                     f"{CYCLE}:51:15: error: ce.window.last_day: last day for continuing education (2030-05-31) is after the last "
+                     "deadline on the timeline (2030-04-30)", id="ce-after-last-deadline"),
+        pytest.param("    last_day: 2030-03-31\n  approval", "    last_day: 2030-03-30\n  approval",
+                     f"{CYCLE}:37:13: error: timeline.milestones[1].date: milestone marked ce_last_day is 2030-03-31, but "
+                     "ce.window.last_day is 2030-03-30", id="ce-last-day-mismatch"),
+        pytest.param("      marks: [opens]", "      marks: [opens, ce_start]",
+                     f"{CYCLE}:34:13: error: timeline.milestones[0].date: milestone marked ce_start is 2029-10-01, but "
+                     "ce.window.start is 2028-04-01", id="ce-start-mismatch"),
+        pytest.param("    start: 2028-04-01", "    start: 2030-04-15",
+                     f"{CYCLE}:50:12: error: ce.window.start: window starts (2030-04-15) after its last day (2030-03-31)",
+                     id="window-starts-after-its-last-day"),
+        pytest.param("      applies_after: 2030-03-31", "      applies_after: 2030-03-01",
+                     f"{CYCLE}:45:22: error: timeline.late_fees[0].applies_after: late fee starts before the last day without "
+                     "penalty (2030-03-31)", id="late-fee-before-penalty"),
+        pytest.param("last_verified: 2029-11-01", "last_verified: 2029-09-01",
+                     f"{CYCLE}:8:16: warning: last_verified: last verified 2029-09-01, before this cycle opened on 2029-10-01; "
+                     "check the sources again", id="verified-before-the-cycle-opened"),
+        pytest.param("level: emt\n", "level: paramedic\n",
+                     f"{CYCLE}:1:8: error: level: level 'paramedic' does not match the file name emt.yaml", id="level-not-file-name"),
+    ],
+)
+def test_each_cross_check(tmp_path, capsys, old, new, expected):
+    assert_reports(tmp_path, capsys, changed(old, new), expected, strict=": warning: " in expected)
+
+
+def test_a_file_outside_year_folders(tmp_path, capsys):
+    content = write_content(tmp_path)
+    (content / "notes.yaml").write_text("a: 1\n", encoding="utf-8")
+    assert check(content, capsys) == (1, ["content/notes.yaml:1:1: error: unexpected content file; a cycle file goes in content/<year>/<level>.yaml"])
+
+
+def test_no_site_file(tmp_path, capsys):
+    content = write_content(tmp_path)
+    (content / "site.yaml").unlink()
+    assert check(content, capsys) == (1, ["content/site.yaml:1:1: error: missing site file; expected site name, levels and links here"])
+
+
+def test_no_content_folder(tmp_path, capsys):
+    assert check(tmp_path / "nowhere", capsys) == (1, [f"{tmp_path / 'nowhere'}:1:1: error: content folder not found"])
+
+
+def test_a_file_that_is_not_utf8(tmp_path, capsys):
+    content = write_content(tmp_path)
+    (content / "2030" / "emt.yaml").write_bytes(MINIMAL_CYCLE.replace("The office", "The \xa0office").encode("latin-1"))
+    line = line_of(MINIMAL_CYCLE, "name: The office")
+    assert check(content, capsys) == (1, [
+        f"{CYCLE}:{line}:15: error: byte 0xa0 is not UTF-8 text; save the file as UTF-8 (often a character pasted from a "
+        "PDF or a word processor)"
+    ])

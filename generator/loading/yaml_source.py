@@ -128,9 +128,19 @@ def _anchors_and_aliases(text: str) -> list[tuple[yaml.Mark, str]]:
 def load_yaml(path: Path, display_name: str, report: Report) -> yaml.Node | None:
     """Parse one file into a node tree; syntax errors go into the report."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        report.error(Location(display_name, 1, 1), "", f"cannot read file: {exc}")
+        data = path.read_bytes()
+    except OSError as exc:
+        report.error(Location(display_name, 1, 1), "", f"cannot read file: {exc.strerror or exc}")
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        report.error(
+            Location(display_name, line, column), "",
+            f"byte 0x{data[exc.start]:02x} is not UTF-8 text; save the file as UTF-8 (often a character pasted from a PDF or a word processor)",
+        )
         return None
     controls = _control_characters(text)
     if controls:  # reported below with their key paths; parse the rest as if they were spaces
