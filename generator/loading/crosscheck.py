@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Iterable
 
 from generator.loading.schema import DATE_SHORTCODE, INVALID, Ctx
@@ -285,6 +286,12 @@ def _check_prose_against_facts(data: dict, ctx: Ctx) -> None:
                     )
 
 
+@lru_cache(maxsize=4096)
+def _hours_said(text: str) -> frozenset[Decimal]:
+    """Hour figures in a sentence; cached, as cycles of a level repeat their sentences."""
+    return frozenset(Decimal(m.group(1)) for m in HOURS_IN_TEXT.finditer(text))
+
+
 def _check_de_texts(ce: dict, ctx: Ctx) -> None:
     """A component's DE sentence must say the limit its typed value says."""
     for index, component in enumerate(_records(ce["components"])):
@@ -294,7 +301,7 @@ def _check_de_texts(ce: dict, ctx: Ctx) -> None:
         allowed = {hours if limit is None else limit}
         if limit is not None and limit == hours:
             allowed.add(hours)
-        said = {Decimal(m.group(1)) for m in HOURS_IN_TEXT.finditer(text)}
+        said = _hours_said(text)
         wrong = sorted(h for h in said if h not in allowed)
         if wrong:
             limit_text = "no limit" if limit is None else f"{limit} hours"

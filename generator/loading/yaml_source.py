@@ -61,9 +61,9 @@ _LOADER = _PlainTagLoader
 # Control characters other than tab and line breaks: a form feed or a soft
 # hyphen control pasted from a PDF is invisible in an editor.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
-# `&name` or `*name` where YAML would read an anchor or an alias. Only then are
-# the parser's events read again to find them (Markdown *emphasis* also matches).
-ANCHOR_MARK = re.compile(r"[&*][^\s\[\]{},*]")
+# Before `&name` or `*name` YAML reads an anchor or an alias; after them, a name.
+BEFORE_ANCHOR = " \t\r\n[{,"
+NOT_A_NAME = " \t\r\n[]{},*"
 
 
 def location_of(node: yaml.Node, file: str) -> Location:
@@ -113,8 +113,21 @@ def _control_characters(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def _may_hold_anchors(text: str) -> bool:
+    """A quick look for `&name`/`*name`; only then are the parser's events read again
+    to find them for certain (Markdown *emphasis* also passes this look)."""
+    for mark in "&*":
+        at = text.find(mark)
+        while at != -1:
+            after = text[at + 1:at + 2]
+            if after and after not in NOT_A_NAME and (at == 0 or text[at - 1] in BEFORE_ANCHOR):
+                return True
+            at = text.find(mark, at + 1)
+    return False
+
+
 def _anchors_and_aliases(text: str) -> list[tuple[yaml.Mark, str]]:
-    if not any(m.start() == 0 or text[m.start() - 1] in " \t\r\n[{," for m in ANCHOR_MARK.finditer(text)):
+    if not _may_hold_anchors(text):
         return []
     found = []
     for event in yaml.parse(text, Loader=_LOADER):
