@@ -28,7 +28,8 @@ class Raw(str):
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def ignore_aliases(self, data):
+        return True  # a publisher writes every value out; check refuses anchors and aliases
 
 
 _Dumper.add_representer(
@@ -37,6 +38,9 @@ _Dumper.add_representer(
 
 _TEXT_ALPHABET = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ0123456789 .,:;!?'\"()-/&$#*_+=%@ éßЖ中"
 text = st.text(alphabet=_TEXT_ALPHABET, min_size=1, max_size=30).filter(lambda s: s.strip())
+# Words without figures, for sentences that check compares with typed values (DE limits, late fees).
+words = st.text(alphabet=_TEXT_ALPHABET.translate(str.maketrans("", "", "0123456789$")), min_size=1, max_size=30).filter(
+    lambda s: s.strip())
 slug = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
 
 
@@ -58,11 +62,12 @@ def number(draw, low: int = 0, high: int = 20000) -> tuple[Raw, Decimal]:
     return Raw(draw(st.sampled_from(forms))), value
 
 
-LAST_DATE = dt.date(2100, 12, 31)  # dates are from 1900 to 2100
+FIRST_DATE, LAST_DATE = dt.date(1990, 1, 1), dt.date(2100, 12, 31)  # dates are from 1990 to 2100
+YEARS_AROUND_CYCLE = 5  # and a cycle's dates within 5 years of its year
 
 
 def days(start: dt.date, end: dt.date):
-    end = min(end, LAST_DATE)
+    start, end = max(start, FIRST_DATE), min(end, LAST_DATE)
     return st.integers(0, (end - start).days).map(lambda n: start + dt.timedelta(days=n))
 
 
@@ -83,7 +88,7 @@ def cycle_files(draw) -> DrawnCycle:
     level = draw(st.sampled_from(LEVELS))
     last_day = draw(days(dt.date(year - 1, 1, 1), dt.date(year, 12, 31)))
     after_last = draw(st.booleans())
-    start = "after_last_recertification" if after_last else draw(days(dt.date(1900, 1, 1), last_day))
+    start = "after_last_recertification" if after_last else draw(days(dt.date(year - YEARS_AROUND_CYCLE, 1, 1), last_day))
 
     sources = [{"id": sid, "title": draw(text),
                 **({"file": f"{sid}.txt"} if draw(st.booleans()) else {"url": f"https://example.org/{sid}"})}
@@ -95,13 +100,26 @@ def cycle_files(draw) -> DrawnCycle:
         chosen = draw(maybe_source)
         return {**record, "source": chosen} if chosen else record
 
+    def optional(record: dict, key: str, strategy) -> dict:
+        """Text the flyer may not have: present or left out."""
+        if draw(st.booleans()):
+            record[key] = draw(strategy)
+        return record
+
+    def de_sentence(hours: Decimal, limit: Decimal | None):
+        """The flyer's DE sentence: words alone, or naming the typed limit."""
+        said = hours if limit is None else limit
+        return st.one_of(words, st.just(f"Up to {format(said.normalize(), 'f')} hours may be DE."))
+
     # Components: hours add up to the total; a DE limit never above the hours.
     components = []
     for cid in draw(st.lists(slug, min_size=1, max_size=4, unique=True)):
         hours_raw, hours = draw(number(0, 6000))
         limit = draw(st.one_of(st.just(None), number(0, int(hours * 100))))
-        component = {"id": cid, "name": draw(text), "description": draw(text), "hours": hours_raw,
-                     "de_limit": "no limit" if limit is None else limit[0], "de_text": draw(text)}
+        component = {"id": cid, "name": draw(text), "hours": hours_raw,
+                     "de_limit": "no limit" if limit is None else limit[0]}
+        optional(component, "description", text)
+        optional(component, "de_text", de_sentence(hours, None if limit is None else limit[1]))
         if draw(st.booleans()):
             component["national_content_only"] = draw(st.booleans())
         components.append(with_source(component))
@@ -119,7 +137,10 @@ def cycle_files(draw) -> DrawnCycle:
     elif not after_last and draw(st.booleans()):
         where = sum(1 for m in milestones if m["date"] != "varies" and m["date"] <= start)
         milestones.insert(where, {"date": start, "caption": draw(text), "marks": ["ce_start"]})
-    for mark in ("opens", "recommended", "last_day_without_penalty", "last_day"):
+    # The calculator needs a dated last day without penalty; the other marks are optional.
+    no_penalty_at = draw(st.sampled_from([m for m in milestones if m["date"] != "varies"]))
+    no_penalty_at.setdefault("marks", []).append("last_day_without_penalty")
+    for mark in ("opens", "recommended", "last_day"):
         free = [m for m in milestones if mark not in m.get("marks", [])]
         if draw(st.booleans()):
             chosen = draw(st.sampled_from(free))
@@ -127,12 +148,15 @@ def cycle_files(draw) -> DrawnCycle:
     for milestone in milestones:
         if draw(st.integers(0, 4)) == 0:
             milestone["warning"] = draw(text)
-    no_penalty = next((m["date"] for m in milestones if "last_day_without_penalty" in m.get("marks", [])
-                       and m["date"] != "varies"), None)
-    fee_after = no_penalty or last_day
-    late_fees = [{"amount": draw(number())[0], "applies_after": draw(days(fee_after, fee_after + dt.timedelta(days=60))),
-                  "text": draw(text), **({"payee": draw(text)} if draw(st.booleans()) else {})}
-                 for _ in range(draw(st.integers(0, 2)))]
+    fee_after = no_penalty_at["date"]
+
+    def late_fee() -> dict:
+        amount_raw, amount = draw(number())
+        sentence = draw(st.one_of(words, st.just(f"A late fee of ${amount:.2f} applies.")))  # its own amount, or none
+        return {"amount": amount_raw, "applies_after": draw(days(fee_after, fee_after + dt.timedelta(days=60))),
+                "text": sentence, **({"payee": draw(text)} if draw(st.booleans()) else {})}
+
+    late_fees = [late_fee() for _ in range(draw(st.integers(0, 2)))]
 
     def fee() -> dict:
         drawn = {"amount": draw(number())[0]}
@@ -155,10 +179,11 @@ def cycle_files(draw) -> DrawnCycle:
     distributive = draw(st.lists(st.sampled_from(CODES), max_size=4, unique=True))
     others = draw(st.lists(st.sampled_from([c for c in CODES if c not in distributive]), max_size=4, unique=True))
     approval = {"required": draw(st.booleans()), "issuers": draw(st.lists(text, min_size=1, max_size=2, unique_by=str.strip)),
-                "distributive_codes": distributive, "body": draw(text)}
+                "distributive_codes": distributive}
+    optional(approval, "body", text)
     if others or draw(st.booleans()):
         approval["non_distributive_codes"] = others
-    window = {"start": start, "last_day": last_day, "body": draw(text)}
+    window = optional({"start": start, "last_day": last_day}, "body", text)
 
     data = {
         "level": level,
@@ -166,14 +191,16 @@ def cycle_files(draw) -> DrawnCycle:
         "sources": sources,
         "last_verified": draw(days(dt.date(2000, 1, 1), dt.date(2100, 12, 31))),
         "certification": {"expires": draw(days(last_day, last_day + dt.timedelta(days=60)))},
-        "intro": draw(text),
         "contacts": [{"id": "office", "name": draw(text)}],
         "steps": steps,
         "timeline": {"milestones": milestones, "late_fees": late_fees},
-        "ce": {"total_hours": Raw(format(total.normalize(), "f")), "overview": draw(text),
-               "window": with_source(window), "approval": with_source(approval),
-               "distributive": {"body": draw(text)}, "components": components},
+        "ce": {"total_hours": Raw(format(total.normalize(), "f")),
+               "window": with_source(window), "approval": with_source(approval), "components": components},
     }
+    optional(data, "intro", text)
+    optional(data["ce"], "overview", text)
+    if draw(st.booleans()):
+        data["ce"]["distributive"] = {"body": draw(text)}
     if draw(st.booleans()):
         data["level_name"] = draw(text)
     if draw(st.booleans()):

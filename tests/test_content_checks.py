@@ -71,6 +71,16 @@ def test_yaml_1_1_numbers(tmp_path, capsys, written, problem):
     assert_reports(tmp_path, capsys, cycle, f"{CYCLE}:{line}:14: error: ce.components[1].hours: expected a number of hours: {problem}")
 
 
+@pytest.mark.parametrize("written", ["10.0", "10.00", "1.0e+1", "+10"])
+def test_decimals_that_read_as_written_are_accepted(tmp_path, capsys, written):
+    cycle = changed("      hours: 10\n      de_limit: no limit", f"      hours: {written}\n      de_limit: no limit")
+    cycle = changed("      de_limit: 5\n", "      de_limit: -0\n", cycle).replace("(5 hours)", "(0 hours)")
+    content = write_content(tmp_path, cycle)
+    assert check(content, capsys, "--strict") == (0, [])
+    components = rules_for(build_model(load_content(content, Report()), BUILT_ON).cycles[0])["ce"]["components"]
+    assert [(c["hours"], c["de_limit"]) for c in components] == [("10", "0"), ("10", None)]
+
+
 def test_a_year_written_in_hex(tmp_path, capsys):
     cycle = changed("year: 2030", "year: 0x7EE")
     assert_reports(

@@ -33,8 +33,9 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Any date in content falls in these years; anything else is a typing slip (2081 for 2018).
 # They lie inside the calculator's own range (MIN_YEAR to MAX_YEAR), so it never refuses a content date.
 FIRST_YEAR, LAST_YEAR = max(1990, MIN_YEAR), MAX_YEAR
-# YAML 1.1 reads 0x1F, 0o17, 017 (octal), 1:30 (base 60), 1_000 and .inf as numbers.
-PLAIN_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+# YAML 1.1 reads 0x1F, 0o17, 017 (octal), 1:30 (base 60), 1_000 and .inf as numbers, not
+# what a publisher meant; a decimal like 12, 12.5 or 1.0e+1 reads as written.
+PLAIN_DECIMAL = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
 
 
 class Invalid:
@@ -157,8 +158,9 @@ def date_out_of_range(value: dt.date) -> str | None:
 
 def yaml_number_problem(value: str) -> str | None:
     """Why a value YAML reads as a number is not written the way people write one."""
-    if PLAIN_DECIMAL.fullmatch(value):
-        if len(value) > 1 and value[0] == "0" and value[1] != ".":
+    body = value.lstrip("+-")  # the sign is the caller's to judge
+    if PLAIN_DECIMAL.fullmatch(body):
+        if body.isdigit() and len(body) > 1 and body[0] == "0":
             return f"{value!r} has a leading zero, which YAML reads as an octal number; write it without the zero"
         return None
     if ":" in value:
@@ -246,12 +248,12 @@ class Number(Type):
             return None
         if _effective_tag(node) not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
             return ctx.error(node, path, f"expected {self.expected}, got {describe(node)}")
-        if value.startswith("-") and PLAIN_DECIMAL.fullmatch(value[1:]):
-            return ctx.error(node, path, f"expected {self.expected} of 0 or more, got {value!r}")
         problem = yaml_number_problem(value)
         if problem:
             return ctx.error(node, path, f"expected {self.expected}: {problem}")
         number = Decimal(value)
+        if number < 0:  # -0 is zero
+            return ctx.error(node, path, f"expected {self.expected} of 0 or more, got {value!r}")
         if number > self.maximum:
             return ctx.error(node, path, f"expected {self.what} of at most {self.maximum}, got {value}; check for a typing slip")
         if number != number.quantize(Decimal(1).scaleb(-self.places)):
