@@ -12,9 +12,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.__main__ import main
-from generator.loading.content_files import load_content
+from generator.loading import yaml_source
+from generator.loading.content_files import load_content, load_cycle_file
 from generator.loading.diagnostics import Report
 from generator.model.rules_export import rules_for
 from generator.model.site import build_model
@@ -177,6 +179,20 @@ def test_markdown_the_page_cannot_show(tmp_path, capsys, body, message):
     cycle = changed("body: See [the National hours](#component-national).", f"body: '{body}'" if body[0] in "[!<" else f"body: {body}")
     line = line_of(cycle, "        body: ")
     assert_reports(tmp_path, capsys, cycle, f"{CYCLE}:{line}:15: error: steps[0].substeps[0].body: {message}")
+
+
+def test_every_problem_of_a_prose_value_at_once(tmp_path, capsys):
+    cycle = changed("body: See [the National hours](#component-national).",
+                    "body: 'See <b>[the Basic hours](#component-basic)</b> or call 617-555-0199.'")
+    line = line_of(cycle, "        body: ")
+    code, lines = check(write_content(tmp_path, cycle), capsys)
+    assert code == 1
+    where = f"{CYCLE}:{line}:15"
+    assert lines == [
+        f"{where}: error: steps[0].substeps[0].body: link to '#component-basic': no component with id 'basic'; expected one of: local, national",
+        f"{where}: warning: steps[0].substeps[0].body: phone number 617-555-0199 is not any contact's; add it to a contact under 'contacts' or correct it",
+        f"{where}: error: steps[0].substeps[0].body: raw HTML '<b>' is not shown on the page; write Markdown instead",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -342,6 +358,22 @@ def test_no_single_value_changed_ends_in_a_traceback(tmp_path):
                      "check the sources again", id="verified-before-the-cycle-opened"),
         pytest.param("level: emt\n", "level: paramedic\n",
                      f"{CYCLE}:1:8: error: level: level 'paramedic' does not match the file name emt.yaml", id="level-not-file-name"),
+        pytest.param("    name: The office\n", "    name: \"  \"\n",
+                     f"{CYCLE}:13:11: error: contacts[0].name: expected text, got an empty value", id="empty-text"),
+        pytest.param("amount: 25\n", "amount: 25.125\n",
+                     f"{CYCLE}:29:21: error: steps[0].substeps[0].fees[0].amount: expected a dollar amount with at most 2 "
+                     "decimal places, got '25.125'", id="too-many-decimal-places"),
+        pytest.param("year: 2030", "year: twenty",
+                     f"{CYCLE}:3:7: error: year: expected a cycle year from 2000 to 2100, got text ('twenty')", id="year-not-a-number"),
+        pytest.param("year: 2030", "year: 1999",
+                     f"{CYCLE}:3:7: error: year: expected a cycle year from 2000 to 2100, got 1999", id="year-out-of-range"),
+        pytest.param("nremt: false", "nremt: maybe",
+                     f"{CYCLE}:31:20: error: steps[0].substeps[0].fees[0].nremt: expected true or false, got text ('maybe')",
+                     id="not-true-or-false"),
+        pytest.param("    help:\n      text: Call the office at 617-555-0100.\n      contacts: [office]\n",
+                     "    help: Call the office.\n",
+                     f"{CYCLE}:20:11: error: steps[0].help: expected a mapping of keys, got text ('Call the office.')",
+                     id="not-a-mapping"),
     ],
 )
 def test_each_cross_check(tmp_path, capsys, old, new, expected):
@@ -372,3 +404,52 @@ def test_a_file_that_is_not_utf8(tmp_path, capsys):
         f"{CYCLE}:{line}:15: error: byte 0xa0 is not UTF-8 text; save the file as UTF-8 (often a character pasted from a "
         "PDF or a word processor)"
     ])
+
+
+def test_an_empty_file(tmp_path, capsys):
+    content = write_content(tmp_path, "# nothing here yet\n")
+    assert check(content, capsys) == (1, [f"{CYCLE}:1:1: error: file is empty; expected a mapping of keys"])
+
+
+def test_a_file_that_cannot_be_read(tmp_path, capsys, monkeypatch):
+    content = write_content(tmp_path)
+    unreadable = content / "2030" / "emt.yaml"
+    real_read = Path.read_bytes
+
+    def read_bytes(path):
+        if path == unreadable:
+            raise PermissionError(13, "Permission denied")
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert check(content, capsys) == (1, [f"{CYCLE}:1:1: error: cannot read file: Permission denied"])
+
+
+def test_a_yaml_reader_error_is_located(tmp_path, capsys, monkeypatch):
+    """Control characters are replaced before parsing; should the parser still refuse a character, it is located."""
+    content = write_content(tmp_path)
+    at = MINIMAL_CYCLE.index("The office")
+
+    real_compose = yaml.compose
+
+    def compose(text, Loader):
+        if text != MINIMAL_CYCLE:
+            return real_compose(text, Loader=Loader)
+        raise yaml.reader.ReaderError("emt.yaml", at, 0x1, "utf-8", "special characters are not allowed")
+
+    monkeypatch.setattr(yaml_source.yaml, "compose", compose)
+    line = line_of(MINIMAL_CYCLE, "The office")
+    assert check(content, capsys) == (1, [
+        f"{CYCLE}:{line}:11: error: YAML error: unacceptable character #x0001: special characters are not allowed"
+    ])
+
+
+def test_a_second_file_for_a_cycle_in_the_preview(tmp_path):
+    """The preview re-checks one edited file against the cycles already loaded."""
+    content = write_content(tmp_path)
+    report = Report()
+    edited = content / "2030" / "emt.yaml"
+    assert load_cycle_file(edited, content, report, {"emt"}, {(2030, "emt"): "content/2030/emt.yml"}) is None
+    assert [str(d) for d in report.errors] == [
+        f"{CYCLE}:1:1: error: a second file for the 2030 emt cycle; content/2030/emt.yml already defines it"
+    ]

@@ -193,10 +193,8 @@ class Prose(Text):
             ctx.error(node, path, message)
         for message in findings.warnings:
             ctx.warning(node, path, message)
-        if findings.errors:
-            return INVALID
-        ctx.prose.append((path, node, findings))
-        return value
+        ctx.prose.append((path, node, findings))  # cross-checked even when wrong otherwise: every problem at once
+        return INVALID if findings.errors else value
 
 
 Slug = lambda: Text(r"[a-z0-9]+(?:-[a-z0-9]+)*", "an id of lowercase letters, digits and dashes")  # noqa: E731
