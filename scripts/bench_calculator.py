@@ -24,7 +24,8 @@ on disk, like a first-time visitor, and measures both, one after the other:
   precompressed copies; other files compressed here), response headers included;
 - first progress: a cold visit with Chromium's network emulation (1.6 Mbps down,
   750 kbps up, 150 ms latency), navigation start to the first <progress> showing
-  downloaded bytes;
+  downloaded bytes, with the steps before it (the page, its first script, the
+  first paint, the engine worker's start, the wasm's first response);
 - longest main-thread task during a traced cold visit, and one evaluation of 200
   courses (`window.recert.evaluate` round trip, median of 15).
 
@@ -378,8 +379,29 @@ def stock_cold_and_warm(playwright, url: str, folder: Path) -> dict:
     return {"cold": cold, "warm": warm, "bytes": first_visit}
 
 
-def first_progress(playwright, url: str) -> float | None:
-    """Seconds to the first downloaded bytes shown, on an emulated slow connection."""
+# What the page had done by then, ms from navigation start.
+SLOW_PAGE_STEPS = """() => {
+  const nav = performance.getEntriesByType("navigation")[0];
+  const paint = performance.getEntriesByType("paint").find((p) => p.name === "first-contentful-paint");
+  const early = performance.getEntriesByType("resource").find((r) => r.name.includes("engine-early"));
+  return { html: nav.responseEnd, paint: paint ? paint.startTime : null, early: early ? early.responseEnd : null,
+           parsed: nav.domInteractive };
+}"""
+
+SLOW_STEPS = [  # (label, key): the first progress on the slow line, in the order it happens
+    ("page (HTML) downloaded", "html"),
+    ("first script (engine-early.mjs) downloaded", "early"),
+    ("page parsed", "parsed"),
+    ("first paint", "paint"),
+    ("engine worker started", "worker-start"),
+    ("wasm: first response", "response:wasm"),
+    ("first downloaded bytes shown", "progress"),
+]
+
+
+def first_progress(playwright, url: str) -> tuple[float | None, dict[str, float]]:
+    """Seconds to the first downloaded bytes shown, on an emulated slow connection,
+    and the steps on the way there (seconds from navigation start)."""
     with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
         context = launch(playwright, Path(profile))
         try:
@@ -392,9 +414,13 @@ def first_progress(playwright, url: str) -> float | None:
             # the runtime's download, and the load event may come long after.
             page.goto(url, wait_until="commit")
             shown = wait_for(page, "progressAt", 30_000)
+            steps = {k: v / 1000 for k, v in page.evaluate(SLOW_PAGE_STEPS).items() if v}
+            steps.update((k, v) for k, v in phases(page).items() if k in ("worker-start", "response:wasm"))
         finally:
             context.close()
-    return None if shown is None else shown / 1000
+    if shown is None:
+        return None, steps
+    return shown / 1000, {**steps, "progress": shown / 1000}
 
 
 TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel"]
@@ -515,6 +541,9 @@ def report(args, ours: list[dict], stock: list[dict]) -> None:
         for label, name in PHASES:
             if name in names:
                 print(row(f"  {label}", [r["phases"].get(name) for r in ours], "s", None))
+    print("\nFirst progress on the slow line (1.6 Mbps, 150 ms), step by step (median seconds from navigation start):")
+    for label, key in SLOW_STEPS:
+        print(row(f"  {label}", [r["slow_steps"].get(key) for r in ours], "s", None))
     print("\nMB = 1,000,000 bytes. Times are from navigation start. Bytes count each response's headers plus its"
           " file as sent raw, or as the build's .gz / .br copy (compressed here where the build wrote none).")
 
@@ -543,7 +572,7 @@ def main(argv: list[str] | None = None) -> int:
                     started = time.perf_counter()
                     result = ours_cold_and_warm(playwright, url, site, engine_urls)
                     stock.append(stock_cold_and_warm(playwright, stock_base + "index.html", stock_dir))
-                    result["first_progress"] = first_progress(playwright, url)
+                    result["first_progress"], result["slow_steps"] = first_progress(playwright, url)
                     result["longest_task"] = longest_task_ms(playwright, url)
                     ours.append(result)
                     print(f"run {run}/{args.runs}: cold {result['cold']:.2f} s (stock {stock[-1]['cold']:.2f} s), "

@@ -84,8 +84,8 @@ def test_every_cycle_has_a_calculator_linked_from_its_guidance_page(site_files):
 
 
 def test_every_module_the_calculator_imports_is_fetched_up_front(site_files, pages):
-    """Preloaded from the page's head, the modules arrive together rather than one
-    import after another, so the engine worker starts one round trip or two sooner."""
+    """Asked for from the page's head (preloaded, or the first script itself), the
+    modules arrive together rather than one import after another."""
     _, files = site_files
     pending, imported = ["assets/js/calculator.mjs"], set()
     while pending:
@@ -99,8 +99,27 @@ def test_every_module_the_calculator_imports_is_fetched_up_front(site_files, pag
     for path, page in pages.items():
         folder = posixpath.dirname(path)
         preloaded = {posixpath.normpath(posixpath.join(folder, a["href"])) for a in page.find("link", rel="modulepreload")}
+        preloaded |= {posixpath.normpath(posixpath.join(folder, a["src"])) for a in page.find("script", type="module")}
         assert len(imported) >= 10 and imported <= preloaded, f"{path}: not preloaded: {sorted(imported - preloaded)}"
         assert all(p in files for p in preloaded), path
+
+
+def test_the_engine_worker_starts_from_the_first_script_the_page_asks_for(site_files, pages):
+    """Before any stylesheet or other script: a small module (the browser test
+    shows it starting the engine worker before calculator.mjs has arrived),
+    with what it imports preloaded right after it."""
+    _, files = site_files
+    for path, page in pages.items():
+        folder = posixpath.dirname(path)
+        fetched = [(t, a) for t, a, _ in page.tags if (t == "script" and "src" in a) or (t == "link" and "href" in a and a.get("rel") != "icon")]
+        tag, first = fetched[0]
+        assert tag == "script" and first["type"] == "module" and "async" in first, path
+        early = posixpath.normpath(posixpath.join(folder, first["src"]))
+        source = files[early].decode("utf-8")
+        imports = {posixpath.normpath(posixpath.join(posixpath.dirname(early), ref))
+                   for ref in re.findall(r'^import\s[^;]*?\sfrom\s*"(\.[^"]+)";', source, flags=re.M)}
+        right_after = {posixpath.normpath(posixpath.join(folder, a["href"])) for _, a in fetched[1:1 + len(imports)]}
+        assert imports and right_after == imports, path
 
 
 def test_page_tells_the_scripts_about_its_cycle(site_files, pages):

@@ -27,6 +27,8 @@ LABEL = "Hour calculator"
 SCRIPT_FILES = ("calculator.mjs", "calculator-fallback.js")
 SCRIPT_FOLDER = "calc"
 WORKER = "assets/js/engine-worker.mjs"
+# The page's first script: starts the engine worker before the rest arrive.
+EARLY_SCRIPT = f"{SCRIPT_FOLDER}/engine-early.mjs"
 
 # How long the engine may take to load before the page says so; Pyodide on a
 # slow phone over a weak signal takes tens of seconds.
@@ -41,14 +43,13 @@ DELIVERY_CHOICES = (("", "Not sure"), *DELIVERY_LABELS.items())
 STATIC_IMPORT = re.compile(r'^import\s[^;]*?\sfrom\s*"(\.{1,2}/[^"]+)"', re.M | re.S)
 
 
-@lru_cache(maxsize=8)
-def page_modules(src: Path) -> tuple[str, ...]:
-    """Every module calculator.mjs imports, directly or not, as output paths
-    (assets/js/...): the page preloads them all, so they arrive together rather
-    than one import after another. A module the build writes itself (not in
+@lru_cache(maxsize=16)
+def imported_modules(src: Path, entry: str) -> tuple[str, ...]:
+    """Every module `entry` (under site_src/js) imports, directly or not, as
+    output paths (assets/js/...). A module the build writes itself (not in
     site_src/js) is listed without following its imports."""
     found: set[str] = set()
-    pending = ["calculator.mjs"]
+    pending = [entry]
     while pending:
         source = src / "js" / pending.pop()
         if not source.is_file():
@@ -60,6 +61,20 @@ def page_modules(src: Path) -> tuple[str, ...]:
                 found.add(module)
                 pending.append(module)
     return tuple(f"assets/js/{module}" for module in sorted(found))
+
+
+def page_scripts(src: Path) -> dict:
+    """The page's modules in the order its head asks for them: first the small
+    one that starts the engine worker and what it imports, then everything
+    else calculator.mjs imports, preloaded so they arrive together rather than
+    one import after another."""
+    early = imported_modules(src, EARLY_SCRIPT)
+    first = {f"assets/js/{EARLY_SCRIPT}", *early}
+    return {
+        "early_script": f"assets/js/{EARLY_SCRIPT}",
+        "early_modules": early,
+        "modules": tuple(m for m in imported_modules(src, "calculator.mjs") if m not in first),
+    }
 
 
 class Calculator(Feature):
@@ -77,7 +92,7 @@ class Calculator(Feature):
             worker=WORKER,
             load_timeout=LOAD_TIMEOUT_SECONDS,
             deliveries=DELIVERY_CHOICES,
-            modules=page_modules(renderer.src),
+            **page_scripts(renderer.src),
         )
         pages.tools.append((LABEL, PAGE))
 

@@ -13,7 +13,7 @@
 
 import { DataPanel } from "./calc/data-panel.mjs";
 import { EngineClient } from "./calc/engine-client.mjs";
-import { DownloadProgress } from "./calc/progress-view.mjs";
+import { download } from "./calc/engine-early.mjs";
 import { ErrorView } from "./calc/errors-view.mjs";
 import { plural, todayIso } from "./lib/format.mjs";
 import { blankCourse, blankState, dateOrder, isBlank, toEngineInput } from "./calc/model.mjs";
@@ -60,7 +60,6 @@ const errors = new ErrorView({ summary: $("error-summary"), list: $("error-summa
 const store = new Store(config.storageKey, { maxCourses: config.limits.maxCourses });
 const lastRecertInput = $("profile-last-recertified");
 const resultsBody = $("results-body");
-const download = new DownloadProgress($("engine-progress"));
 const summaryBody = $("summary-body");
 const engine = new EngineClient({
   workerUrl: config.workerUrl,

@@ -11,9 +11,12 @@
 // engine is inside the standard library zip: nothing to install.
 //
 // Protocol (postMessage), requests are {id, op, payload}:
+//   from its start, before any request:
+//                 -> {type: "progress", message, loaded, total} as the runtime
+//                    downloads (bytes so far and in all; the first as soon as
+//                    the first bytes arrive, then at most every 100 ms)
 //   op "init"     payload {rulesUrl} | {rules: "<json text>"} | "<json text>"
 //                 -> any number of {type: "progress", id, message, loaded?, total?}
-//                    (loaded/total: bytes of the runtime downloaded so far)
 //                 -> {id, ok: true}
 //   op "evaluate" payload {input: object | "<json text>", today?: "YYYY-MM-DD"}
 //                 -> {id, ok: true, result}   (result = parsed engine output,
@@ -44,13 +47,22 @@ const runtimeUrl = (name) => new URL(name, RUNTIME_DIR).href;
 // the bytes are counted as they come in. Pyodide's own fetches of these URLs
 // are then handed the responses already under way (see handOver).
 
-let listener = null; // (loaded, total) while an init is waiting
+const DOWNLOADING = "Downloading the Python runtime…";
 const total = Object.values(RUNTIME.bytes).reduce((a, b) => a + b, 0);
 let loaded = 0;
+let reporting = true; // until the interpreter has started
+let lastReport = -Infinity;
+
+// Progress from the first bytes on, whether or not the page has asked for
+// anything yet: the page shows it before its own scripts are all in.
+function report(id) {
+  lastReport = performance.now();
+  self.postMessage({ type: "progress", id, message: DOWNLOADING, loaded, total });
+}
 
 function counted(bytes) {
   loaded += bytes;
-  if (listener) listener(loaded, total);
+  if (reporting && (performance.now() - lastReport >= PROGRESS_EVERY_MS || loaded >= total)) report();
 }
 
 // Counts a copy of the body, so the response itself stays untouched: the
@@ -141,14 +153,7 @@ function fullStdlib() {
 }
 
 async function startPython(id) {
-  let last = 0;
-  listener = (bytes, all) => {
-    const now = performance.now();
-    if (now - last < PROGRESS_EVERY_MS && bytes < all) return;
-    last = now;
-    self.postMessage({ type: "progress", id, message: "Downloading the Python runtime…", loaded: bytes, total: all });
-  };
-  listener(loaded, total);
+  if (reporting) report(id);
   const { loadPyodide } = await pyodideScript;
   mark("imported:pyodide");
   const { startEngine } = await engineStart;
@@ -170,7 +175,7 @@ async function startPython(id) {
     onStep: (step) => {
       mark(step);
       if (step === "python-ready") {
-        listener = null;
+        reporting = false;
         progress(id, "Preparing the calculator…");
       }
     },

@@ -22,16 +22,19 @@ _WORKER_JS = """
 const OPTIONS = __OPTIONS__;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 let rules = null;
+// As the real worker: the download's progress from its start, before any request.
+(async () => {
+  for (const [loaded, total] of OPTIONS.download) {
+    self.postMessage({ type: "progress", message: "Downloading the Python runtime…", loaded, total });
+    await sleep(OPTIONS.step_ms);
+  }
+})();
 self.addEventListener("message", async (event) => {
   const { id, op, payload } = event.data || {};
   try {
     if (op === "init") {
       for (const message of OPTIONS.progress) {
         self.postMessage({ type: "progress", id, message });
-        await sleep(OPTIONS.step_ms);
-      }
-      for (const [loaded, total] of OPTIONS.download) {
-        self.postMessage({ type: "progress", id, message: "Downloading the Python runtime…", loaded, total });
         await sleep(OPTIONS.step_ms);
       }
       if (OPTIONS.mode === "hang") return;
@@ -66,7 +69,7 @@ class FakeEngine:
     mode: str = "ok"  # ok | hang (never ready) | fail (init answers an error)
     progress: tuple[str, ...] = ("Loading the Python runtime…", "Preparing the calculator…")
     step_ms: int = 20
-    download: tuple[tuple[int, int], ...] = ()  # (bytes downloaded, bytes in all), after the progress messages
+    download: tuple[tuple[int, int], ...] = ()  # (bytes downloaded, bytes in all), from the worker's start
     error: str = "the engine could not be loaded"
     today: str | None = None  # evaluate as of this day instead of the page's today
     calls: list[dict] = field(default_factory=list)

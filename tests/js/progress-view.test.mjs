@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { milestone, percent, progressFigure } from "../../site_src/js/calc/progress-view.mjs";
+import { barValue, milestone, percent, progressFigure } from "../../site_src/js/calc/progress-view.mjs";
 
 test("percent is whole, never 100 before the last byte, and 0 without a total", () => {
   assert.equal(percent(0, 8_000_000), 0);
@@ -13,6 +13,14 @@ test("percent is whole, never 100 before the last byte, and 0 without a total", 
   assert.equal(percent(9_000_000, 8_000_000), 100);
   assert.equal(percent(1000, 0), 0);
   assert.equal(percent(1000, undefined), 0);
+});
+
+test("the bar moves with the first bytes, not only at each whole percent", () => {
+  assert.ok(barValue(16_384, 13_400_000) > 0); // the first chunk of a 13.4 MB runtime
+  assert.equal(barValue(4_100_000, 8_000_000), 51.25);
+  assert.equal(barValue(9_000_000, 8_000_000), 100);
+  assert.equal(barValue(0, 8_000_000), 0);
+  assert.equal(barValue(1000, 0), 0);
 });
 
 test("the figure gives percent and megabytes, never more than the total", () => {

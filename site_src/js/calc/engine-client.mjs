@@ -1,8 +1,12 @@
 // Talks to the engine worker (site_src/js/engine-worker.mjs, which runs the
 // Python engine in Pyodide off the main thread). Protocol: requests
-// {id, op, payload}; replies {id, ok, result | error}; while "init" runs the
-// worker also posts {type: "progress", message, loaded?, total?} (bytes of the
-// runtime downloaded so far, passed on to onProgress).
+// {id, op, payload}; replies {id, ok, result | error}; from its start until
+// "init" is done the worker also posts {type: "progress", message, loaded?,
+// total?} (bytes of the runtime downloaded so far, passed on to onProgress).
+//
+// The page's first script (engine-early.mjs) starts the worker with
+// startEarly(), before this page's other scripts have arrived; start() then
+// takes that worker over, once.
 //
 // States: "loading" -> "ready", or "failed" (worker error, init error, load
 // timeout; start() may be called again), or "unavailable" (this browser or
@@ -19,6 +23,52 @@ export function unsupportedReason(env = globalThis) {
     return "This browser cannot run the calculator: it needs Web Workers, which are turned off or missing.";
   }
   return null;
+}
+
+// The worker startEarly() started, until start() takes it: {worker, workerUrl,
+// failed, last (its latest progress message), listeners}.
+let early = null;
+
+// Starts the worker now and passes its download progress to onProgress(loaded,
+// total) until an EngineClient takes it over. Does nothing where the
+// calculator cannot run: start() then says why.
+export function startEarly(workerUrl, onProgress) {
+  if (early !== null || unsupportedReason() !== null) return;
+  let worker;
+  try {
+    worker = new Worker(workerUrl, { type: "module" });
+  } catch {
+    return; // start() tries again and says why
+  }
+  const started = { worker, workerUrl, failed: false, last: null };
+  started.onMessage = (event) => {
+    const data = event.data;
+    if (!data || data.type !== "progress") return;
+    started.last = data;
+    if (typeof data.loaded === "number") onProgress(data.loaded, data.total);
+  };
+  started.onError = (event) => {
+    event.preventDefault();
+    started.failed = true;
+  };
+  worker.addEventListener("message", started.onMessage);
+  worker.addEventListener("error", started.onError);
+  early = started;
+}
+
+// The early worker for workerUrl, once; null if there is none or it failed
+// (start() then starts another, which says what went wrong).
+function takeEarly(workerUrl) {
+  const started = early;
+  early = null;
+  if (started === null) return null;
+  started.worker.removeEventListener("message", started.onMessage);
+  started.worker.removeEventListener("error", started.onError);
+  if (started.failed || started.workerUrl !== workerUrl) {
+    started.worker.terminate();
+    return null;
+  }
+  return started;
 }
 
 export class EngineClient {
@@ -54,15 +104,19 @@ export class EngineClient {
     }
     this.stop();
     this.setState("loading", "Loading the calculator…");
-    let worker;
-    try {
-      worker = new Worker(this.workerUrl, { type: "module" });
-    } catch (error) {
-      this.setState("unavailable", `This browser cannot start the calculator (${error.message}).`);
-      return;
+    const started = takeEarly(this.workerUrl);
+    let worker = started && started.worker;
+    if (!worker) {
+      try {
+        worker = new Worker(this.workerUrl, { type: "module" });
+      } catch (error) {
+        this.setState("unavailable", `This browser cannot start the calculator (${error.message}).`);
+        return;
+      }
     }
     this.worker = worker;
     worker.addEventListener("message", (event) => this.receive(event.data));
+    if (started && started.last) this.receive(started.last); // the step it is at
     worker.addEventListener("error", (event) => {
       event.preventDefault();
       this.fail("The calculator's files could not be loaded. Check your connection and try again.");
