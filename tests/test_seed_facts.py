@@ -34,27 +34,14 @@ def built_site(tmp_path_factory):
     return out
 
 
-def named_documents(site) -> set[str]:
-    return {source["file"] for cycle in site.cycles for source in cycle.data["sources"] if source.get("file")}
-
-
-def seed_flyers() -> list[str]:
-    if not SEEDS.is_dir():
-        return []
-    return sorted(p.name for p in SEEDS.iterdir() if p.suffix in (".txt", ".pdf"))
-
-
-@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"no official flyers next to the repository ({SEEDS})")
-def test_every_official_flyer_is_named_by_a_cycle(site):
-    assert set(seed_flyers()) <= named_documents(site)
-
-
 @pytest.mark.skipif(not SEEDS.is_dir(), reason=f"no official flyers next to the repository ({SEEDS})")
 def test_every_flyer_fact_is_on_its_page_and_every_page_fact_in_a_source(site):
     """`check --strict --sources ../shared/seeds`, through the same code."""
     report = Report()
     summary = check_coverage(site, CONTENT, SEEDS, report)
-    assert [str(d) for d in report.diagnostics] == []  # a flyer not found would be a warning here
+    # A flyer a cycle names but the folder lacks would be a warning here; a flyer no
+    # published cycle names (a cycle taken off the site) is only a note.
+    assert [str(d) for d in report.errors + report.warnings] == []
     assert summary.facts > 0 and summary.missing == summary.page_only == 0
 
 

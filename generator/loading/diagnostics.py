@@ -22,7 +22,7 @@ class Diagnostic:
     location: Location
     path: str  # key path inside the file, e.g. "ce.components[1].hours"
     message: str
-    severity: str = "error"  # "error" or "warning"
+    severity: str = "error"  # "error", "warning" or "note" (for information: never fails a check)
 
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path else ""
@@ -40,6 +40,9 @@ class Report:
 
     def warning(self, location: Location, path: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(location, path, message, "warning"))
+
+    def note(self, location: Location, path: str, message: str) -> None:
+        self.diagnostics.append(Diagnostic(location, path, message, "note"))
 
     @property
     def errors(self) -> list[Diagnostic]:

@@ -23,7 +23,7 @@ from generator.model.site import Cycle, Site
 from generator.pipeline import render_cycle, start
 from generator.render.environment import Renderer
 from generator.sources.acknowledged import Acknowledgement, acknowledgements
-from generator.sources.documents import DocumentError, read_document
+from generator.sources.documents import SUFFIXES as DOCUMENT_SUFFIXES, DocumentError, read_document
 from generator.sources.facts import Fact, extract_facts, web_covers
 from generator.sources.page_text import page_text
 
@@ -62,7 +62,23 @@ def check_coverage(site: Site, content_dir: Path, sources_dir: Path, report: Rep
         html = renderer.files[f"{cycle.path}index.html"].decode("utf-8")
         _CycleCheck(cycle, Path(content_dir), Path(sources_dir), report, summary).run(html)
         summary.cycles += 1
+    _note_unnamed_documents(site, Path(sources_dir), report)
     return summary
+
+
+def _note_unnamed_documents(site: Site, sources_dir: Path, report: Report) -> None:
+    """A document no cycle names: a note, never a failure. The folder may well hold the flyers of
+    cycles no longer published; a cycle that names a file the folder lacks is reported by its check."""
+    if not sources_dir.is_dir():
+        return
+    named = {source["file"] for cycle in site.cycles for source in cycle.data["sources"] if source.get("file")}
+    for path in sorted(sources_dir.iterdir()):
+        if path.suffix.lower() in DOCUMENT_SUFFIXES and path.is_file() and path.name not in named:
+            report.note(
+                Location(str(path), 1, 0), "",
+                "no cycle names this document under `sources` with `file:`, so its facts are not checked; "
+                "if it is a published cycle's flyer, name it there",
+            )
 
 
 def _by_fact(facts: list[Fact]) -> dict[tuple[str, str], list[Fact]]:

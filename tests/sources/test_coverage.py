@@ -158,6 +158,17 @@ def test_a_missing_source_file_is_a_warning_and_fails_strict(project, capsys):
     assert code == 1
 
 
+def test_a_document_no_cycle_names_is_a_note_and_passes_strict(project, capsys):
+    """The folder may keep the flyer of a cycle taken off the site: said, never a failure."""
+    old = project.sources / "example-2028-emt.txt"
+    old.write_text("Renew by 03/31/2028. State fee: $99. Call 617-555-0123.\n", encoding="utf-8")
+    code, lines, err = project.check("--strict", capsys=capsys)
+    assert (code, lines) == (0, [])
+    assert (f"{old}:1: note: no cycle names this document under `sources` with `file:`, so its facts are not "
+            "checked; if it is a published cycle's flyer, name it there") in err.splitlines()
+    assert "1 document(s) read" in err
+
+
 def test_the_default_sources_folder_is_beside_the_content(project, capsys, monkeypatch):
     project.edit_flyer("Training profile fee: $15", "Training profile fee: $16")
     monkeypatch.chdir(project.root)
