@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from icalendar.parser import Contentline
 
 from generator.pipeline import build, load_site
 from tests.conftest import FIXTURE_CONTENT
@@ -186,6 +187,13 @@ def test_calendar_text_is_plain_with_dates_spelled_out(built_site):
     last = by_day[dt.date(2018, 3, 31)]
     assert "cannot staff an ambulance" in str(last["description"])
     assert str(last["uid"]) == "2018-paramedic-2018-03-31-3@ma-ems-recert"
+
+
+def test_calendar_name_is_escaped_as_rfc_5545_text(built_site):
+    data = (built_site / "2018/paramedic/timeline.ics").read_bytes()
+    name = next(line for line in data.split(b"\r\n") if line.startswith(b"X-WR-CALNAME:"))
+    assert name == b"X-WR-CALNAME:Massachusetts Paramedic recertification\\, 2018"  # a bare comma separates values
+    assert Contentline(name.decode()).parts()[2] == "Massachusetts Paramedic recertification, 2018"  # read back
 
 
 def test_varies_milestone_is_skipped(built_site):

@@ -68,8 +68,7 @@ def calendar_bytes(cycle: Cycle) -> bytes | None:
         ("PRODID", PRODUCT_ID),
         ("CALSCALE", "GREGORIAN"),
         ("METHOD", "PUBLISH"),
-        # Calendar apps show this name as written: commas are not escaped here.
-        ("X-WR-CALNAME", " ".join(f"Massachusetts {cycle.title}".split())),
+        ("X-WR-CALNAME", ical.text(" ".join(f"Massachusetts {cycle.title}".split()))),
     ]
     for index, milestone in milestones:
         lines += _event(cycle, index, milestone, stamp)
