@@ -27,9 +27,12 @@ class Window:
 class Item:
     """A course plus its classification. ``blockers`` are reasons that keep
     the whole course from counting; ``allowed`` lists the ids of components
-    its content may count toward (ignoring DE limits and any pin)."""
+    its content may count toward (ignoring DE limits and any pin); ``refused``
+    says why each other component is not: "national" or "delivery".
+    ``delivery`` is how the course was taught as far as the calculator can
+    tell, or None when it cannot."""
 
-    __slots__ = ("course", "code", "distributive", "blockers", "messages", "allowed")
+    __slots__ = ("course", "code", "distributive", "delivery", "blockers", "messages", "allowed", "refused")
 
     @property
     def countable(self):
@@ -46,6 +49,27 @@ def approval_code(approval, known_codes):
     return None
 
 
+def looks_like_approval_number(approval, cycle):
+    """ "N/A", "none", "pending", "-" and the like are no approval number: a real
+    one has digits (16-EMT-F3-0001) and is not one of the rules' placeholders."""
+    text = approval.strip()
+    return any(ch.isdigit() for ch in text) and text.lower() not in cycle.placeholders
+
+
+def known_delivery(course, item, cycle):
+    """How the course was taught: from its approval code where the code says
+    (DE, or live virtual), else as the person said; None when unknown."""
+    if item.distributive:
+        return "distributive"
+    if item.code is not None and item.code in cycle.live_virtual_codes:
+        return "live_virtual"
+    return course.delivery if course.delivery != "distributive" else None
+
+
+def accepts(comp, item):
+    return comp.deliveries is None or item.delivery in comp.deliveries
+
+
 def classify(course, cycle, window, today):
     item = Item()
     item.course = course
@@ -53,7 +77,8 @@ def classify(course, cycle, window, today):
     item.messages = []
 
     # The approval number's code decides DE; the chosen delivery only matters without one.
-    item.code = approval_code(course.approval, cycle.known_codes) if course.approval else None
+    has_approval = bool(course.approval) and looks_like_approval_number(course.approval, cycle)
+    item.code = approval_code(course.approval, cycle.known_codes) if has_approval else None
     if item.code is not None:
         item.distributive = item.code in cycle.distributive_codes
         if course.delivery is not None and (course.delivery == "distributive") != item.distributive:
@@ -66,6 +91,10 @@ def classify(course, cycle, window, today):
         if cycle.has_de_limits:
             item.messages.append(texts.delivery_assumed())
 
+    item.delivery = known_delivery(course, item, cycle)
+    if item.delivery == "live_virtual" and course.delivery == "in_person":
+        item.messages.append(texts.live_virtual_code(item.code))
+
     hours = course.hours
     if course.date > today:
         item.blockers.append(texts.after_today(hours, course.date, today))
@@ -73,8 +102,14 @@ def classify(course, cycle, window, today):
         item.blockers.append(texts.before_window(hours, course.date, window, cycle))
     if course.date > window.last_day:
         item.blockers.append(texts.after_window(hours, course.date, window, cycle))
-    if cycle.approval_required and not course.approval:
-        item.blockers.append(texts.no_approval(hours, cycle))
+    if cycle.approval_required and not has_approval:
+        item.blockers.append(texts.no_approval(hours, cycle, course.approval))
 
-    item.allowed = [c.id for c in cycle.components if course.national or not c.national_content_only]
+    item.refused = {}
+    for c in cycle.components:
+        if c.national_content_only and not course.national:
+            item.refused[c.id] = "national"
+        elif not accepts(c, item):
+            item.refused[c.id] = "delivery"
+    item.allowed = [c.id for c in cycle.components if c.id not in item.refused]
     return item

@@ -70,6 +70,8 @@ def evaluate(rules, data, today):
         "components": comp_out,
         "courses": course_out,
         "deadlines": deadlines(cycle, today),
+        # "complete" means the hours add up; these the calculator cannot check.
+        "not_checked": [dict(item) for item in cycle.not_checked],
         "fees": fees(cycle, profile),
     }
 

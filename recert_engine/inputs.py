@@ -7,7 +7,7 @@ field, so the browser can show them next to the right row.
 import json
 
 from .errors import Errors
-from .values import ZERO, parse_date, to_decimal, within_decimal_places
+from .values import date_text, ZERO, parse_date, to_decimal, within_decimal_places
 from .vocabulary import (COURSE_FIELDS, DELIVERIES, HOURS_DECIMAL_PLACES, INPUT_SCHEMA_VERSION,
                          MAX_COURSE_HOURS, MAX_COURSES, MAX_TITLE_LENGTH, PROFILE_FIELDS, TOP_FIELDS)
 
@@ -123,17 +123,35 @@ def _parse_profile(raw, cycle, today, errors):
         if day is None:
             errors.add(None, "profile.last_recertified",
                        f"profile.last_recertified must be a real date written YYYY-MM-DD, got {_shown(last)}.")
-        elif needed and cycle.window_last_day is not None and day >= cycle.window_last_day:
-            errors.add(None, "profile.last_recertified",
-                       f"profile.last_recertified ({last}) is not before the last day of this "
-                       f"cycle's CE window ({cycle.window_last_day.isoformat()}); check the date.")
-        elif needed and today is not None and day > today:
-            errors.add(None, "profile.last_recertified",
-                       f"profile.last_recertified ({last}) is after today ({today.isoformat()}); "
-                       "check the date.")
+        elif needed and (problem := _last_recertified_problem(day, cycle, today)):
+            errors.add(None, "profile.last_recertified", problem)
         else:
             profile.last_recertified = day
     return profile
+
+
+def _last_recertified_problem(day, cycle, today):
+    """Why a last-recertification date cannot open this cycle's CE window, or
+    None. Each case would otherwise give a silent window of a few days (or
+    none), which reads as "you're fine" to someone in another cycle."""
+    yours = f"The date of your last recertification, {date_text(day)},"
+    elsewhere = ("If that is right, your hours count toward your next cycle, which this site does not "
+                 "have yet: check with OEMS. If the date is wrong, correct it (it is on your NREMT.org dashboard).")
+    if today is not None and day > today:
+        return f"{yours} is after today ({date_text(today)}). Enter the day you last recertified."
+    last_ce = cycle.window_last_day
+    if last_ce is not None and day >= last_ce:
+        return (f"{yours} is not before {date_text(last_ce)}, this cycle's last day for continuing "
+                f"education, so no hours could count in this cycle. {elsewhere}")
+    span = cycle.last_recertified_range
+    if span and span[1] is not None and day > span[1]:
+        return (f"{yours} is after {date_text(span[1])}, so you recertified once this cycle had opened: "
+                f"you have already renewed in this cycle. {elsewhere}")
+    if span and span[0] is not None and day < span[0]:
+        return (f"{yours} is more than a cycle before this one (before {date_text(span[0])}), so this "
+                "cycle's rules may not be the ones for you. Check the date on your NREMT.org dashboard; "
+                "if it is right, check with OEMS.")
+    return None
 
 
 def _parse_course(index, raw, cycle, errors):

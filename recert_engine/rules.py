@@ -13,15 +13,19 @@ components' sum, component ids are unique, every source id is known.
 
 from .errors import Errors
 from .values import ZERO, parse_date, to_decimal, within_decimal_places
-from .vocabulary import HOURS_DECIMAL_PLACES, RULES_SCHEMA_VERSION, recognised_codes
+from .vocabulary import DELIVERIES, HOURS_DECIMAL_PLACES, RULES_SCHEMA_VERSION, recognised_codes
 
 
 class Component:
     """One CE component (National, Local, Individual) of a cycle."""
 
-    __slots__ = ("id", "name", "hours", "de_limit", "national_content_only", "source")
+    __slots__ = ("id", "name", "hours", "de_limit", "national_content_only", "source",
+                 "deliveries", "delivery_text")
 
-    def __init__(self, id, name, hours, de_limit, national_content_only, source):
+    def __init__(self, id, name, hours, de_limit, national_content_only, source,
+                 deliveries=None, delivery_text=None):
+        self.deliveries = deliveries  # ways of teaching that count here; None: any
+        self.delivery_text = delivery_text
         self.id = id
         self.name = name
         self.hours = hours
@@ -31,9 +35,12 @@ class Component:
 
 
 class LateFee:
-    __slots__ = ("amount", "payee", "applies_after", "text")
+    __slots__ = ("amount", "payee", "applies_after", "text", "may_apply_after", "unclear")
 
-    def __init__(self, amount, payee, applies_after, text):
+    def __init__(self, amount, payee, applies_after, text, may_apply_after=None, unclear=None):
+        # The safe reading: from the day after this, the fee may apply (rules.json).
+        self.may_apply_after = may_apply_after or applies_after
+        self.unclear = unclear
         self.amount = amount
         self.payee = payee
         self.applies_after = applies_after
@@ -60,6 +67,8 @@ class Cycle:
     __slots__ = (
         "id", "sources", "window_start", "window_after_last_recert", "window_last_day",
         "window_source", "approval_required", "issuers", "distributive_codes", "known_codes",
+        "live_virtual_codes", "live_virtual_source", "placeholders", "last_recertified_range",
+        "not_checked", "deadline_labels",
         "approval_source", "components", "ce_last_day", "last_day_without_penalty",
         "last_day", "warning", "late_fees", "deadlines_source", "fees",
     )
@@ -129,11 +138,43 @@ class _Reader:
             return self.bad(path, "must be a list of strings")
         return [v.strip().upper() for v in value]
 
-    def source(self, parent, path, sources):
-        source_id = self.text(parent, "source", path + ".source")
+    def source(self, parent, path, sources, key="source", nullable=False):
+        source_id = self.text(parent, key, f"{path}.{key}", nullable=nullable)
         if source_id is not None and sources is not None and source_id not in sources:
-            return self.bad(path + ".source", f"names unknown source {source_id!r}")
+            return self.bad(f"{path}.{key}", f"names unknown source {source_id!r}")
         return source_id
+
+    def listed(self, parent, key, path):
+        """An optional list: missing or null is empty."""
+        value = parent.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            return self.bad(path, "must be a list or null") or []
+        return value
+
+
+def _deliveries(r, comp, path):
+    """A component's accepted deliveries: a list of DELIVERIES, or None for any."""
+    value = comp.get("deliveries")
+    if value is None:
+        return None
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v in DELIVERIES for v in value) \
+            or len(set(value)) != len(value):
+        return r.bad(path + ".deliveries", f"must be null or a list of different ways from {', '.join(DELIVERIES)}")
+    return tuple(value)
+
+
+DEADLINE_KEYS = ("ce_last_day", "last_day_without_penalty", "last_day")
+
+
+def _labels(r, value):
+    """What each deadline is called (deadline key -> text); null or missing: none."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not set(value) <= set(DEADLINE_KEYS):
+        return r.bad("deadlines.labels", f"must be null or an object naming some of {', '.join(DEADLINE_KEYS)}") or {}
+    return {key: r.text(value, key, f"deadlines.labels.{key}") for key in value}
 
 
 def parse_rules(rules, errors=None):
@@ -183,6 +224,21 @@ def _parse(rules, r):
     others = r.codes(approval, "non_distributive_codes", "ce.approval.non_distributive_codes") \
         if "non_distributive_codes" in approval else []
     cycle.known_codes = frozenset(recognised_codes([*(cycle.distributive_codes or ()), *(others or ())]))
+    # Optional keys (older rules files have none): read with their defaults.
+    cycle.live_virtual_codes = r.codes(approval, "live_virtual_codes", "ce.approval.live_virtual_codes") \
+        if "live_virtual_codes" in approval else []
+    cycle.live_virtual_source = r.source(approval, "ce.approval", sources, key="live_virtual_source", nullable=True)
+    cycle.placeholders = frozenset(p.lower() for p in (
+        r.codes(approval, "placeholders", "ce.approval.placeholders") or [] if "placeholders" in approval else []))
+    cycle.last_recertified_range = None
+    span = window.get("last_recertified")
+    if span is not None:
+        if not isinstance(span, dict):
+            r.bad("ce.window.last_recertified", "must be an object or null")
+        else:
+            cycle.last_recertified_range = (
+                r.date(span, "earliest", "ce.window.last_recertified.earliest"),
+                r.date(span, "latest", "ce.window.last_recertified.latest"))
     cycle.approval_source = r.source(approval, "ce.approval", sources)
 
     cycle.components = []
@@ -205,7 +261,16 @@ def _parse(rules, r):
             r.decimal(comp, "de_limit", path + ".de_limit", nullable=True),
             r.flag(comp, "national_content_only", path + ".national_content_only"),
             r.source(comp, path, sources),
+            _deliveries(r, comp, path),
+            r.text(comp, "delivery_text", path + ".delivery_text", nullable=True),
         ))
+    cycle.not_checked = []
+    for i, item in enumerate(r.listed(ce, "not_checked", "ce.not_checked")):
+        path = f"ce.not_checked[{i}]"
+        if not isinstance(item, dict):
+            r.bad(path, "must be an object")
+            continue
+        cycle.not_checked.append({"text": r.text(item, "text", path + ".text"), "source": r.source(item, path, sources)})
     total = r.decimal(ce, "total_hours", "ce.total_hours")
     parts = [c.hours for c in cycle.components]
     if total is not None and parts and None not in parts and sum(parts) != total:
@@ -233,7 +298,10 @@ def _parse(rules, r):
             r.text(fee, "payee", path + ".payee", nullable=True),
             r.date(fee, "applies_after", path + ".applies_after"),
             r.text(fee, "text", path + ".text"),
+            r.date(fee, "may_apply_after", path + ".may_apply_after", nullable=True),
+            r.text(fee, "unclear", path + ".unclear", nullable=True),
         ))
+    cycle.deadline_labels = _labels(r, deadlines.get("labels"))
     cycle.fees = []
     step_fees = rules.get("fees", [])  # optional: older rules files have none
     if not isinstance(step_fees, list):

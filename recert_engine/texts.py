@@ -57,10 +57,12 @@ def after_window(hours, day, window, cycle):
                    cycle.window_source)
 
 
-def no_approval(hours, cycle):
+def no_approval(hours, cycle, typed=""):
     issuers = _names(cycle.issuers, "or") or "official"
+    what = (f"\u201c{typed.strip()}\u201d is not an approval number" if typed and typed.strip()
+            else "No approval number")
     return _reason("no_approval", hours,
-                   f"No approval number. Every course must have {_article(issuers)} approval number; "
+                   f"{what}. Every course must have {_article(issuers)} approval number; "
                    "copy it from your course certificate or roster. Without one the course cannot count.",
                    cycle.approval_source)
 
@@ -92,6 +94,32 @@ def de_limit(hours, comp, remaining, code, pinned):
                    comp.source, comp.id)
 
 
+_TAUGHT = {"live_virtual": "taught live online (live virtual)", "in_person": "taught in person",
+           "distributive": "distributive education (DE)"}
+
+
+def delivery_not_accepted(hours, comp, remaining, item, cycle, pinned):
+    ways = _names((_TAUGHT[d].replace("taught ", "") for d in comp.deliveries), "or")
+    if item.delivery is not None:
+        how = f"this course was {_TAUGHT[item.delivery]}"
+        if item.code in cycle.live_virtual_codes:
+            how += f" (approval code {item.code})"
+        then = f"Take courses taught {ways} for {comp.name}."
+    else:
+        how = "the calculator cannot tell how this course was taught"
+        if item.code:
+            how += f" (approval code {item.code} says only that it is not distributive)"
+        then = f"If it was taught {ways}, set \u201cHow it was taught\u201d to match."
+    lead = f"You assigned this course to {comp.name}, which" if pinned else comp.name
+    note = f" {comp.delivery_text}" if comp.delivery_text else ""
+    reason = _reason("delivery_not_accepted", hours,
+                     f"{lead} still needs {_h(remaining)}, but only courses taught {ways} count there, "
+                     f"and {how}. {then}{note}", comp.source, comp.id)
+    if item.code in cycle.live_virtual_codes and cycle.live_virtual_source:
+        reason["also_source"] = cycle.live_virtual_source  # what the code means comes from here
+    return reason
+
+
 def requirement_met(hours, comps, pinned):
     if pinned:
         comp = comps[0]
@@ -114,6 +142,13 @@ def delivery_conflict(course, code, distributive):
     return {"code": "delivery_conflict",
             "message": f"Delivery is given as {given}, but approval code {code} means {means}. "
                        "The approval code decides; check the approval number and delivery on your certificate."}
+
+
+def live_virtual_code(code):
+    return {"code": "delivery_conflict",
+            "message": f"Delivery is given as in person, but approval code {code} means live virtual "
+                       "(taught live online). The approval code decides; check the approval number and "
+                       "delivery on your certificate."}
 
 
 def delivery_assumed():

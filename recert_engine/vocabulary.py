@@ -31,6 +31,12 @@ DISTRIBUTIVE = "distributive"
 APPROVAL_CODE_ISSUERS = {"T": "OEMS", "F": "CAPCE"}
 APPROVAL_CODES = tuple(f"{letter}{n}" for letter in APPROVAL_CODE_ISSUERS for n in range(1, 6))
 
+# What people type in the approval number box when they have none. An
+# approval number also always has digits. Either way the course has "no
+# approval number" (rules.json ce.approval.placeholders carries this list).
+APPROVAL_PLACEHOLDERS = ("n/a", "na", "none", "no", "pending", "tbd", "tba", "unknown", "not applicable",
+                         "?", "-", "--", "0", "000", "x", "nil", "null")
+
 # Limits on one person's input. A course beyond them is a typing mistake (a
 # whole cycle needs 16-60 hours); they also keep the assignment fast in the browser.
 MAX_COURSES = 500

@@ -23,16 +23,22 @@ START = "<!-- rules-schema: start (written by scripts/rules_doc.py from recert_e
 END = "<!-- rules-schema: end -->"
 
 
+def kinds_of(spec: dict) -> list[str]:
+    return spec["type"] if isinstance(spec.get("type"), list) else [spec.get("type")]
+
+
 def type_text(spec: dict, defs: dict) -> str:
+    if "x-type" in spec:
+        return spec["x-type"]
     if "$ref" in spec:
         return defs[spec["$ref"].rsplit("/", 1)[1]]["x-type"]
     if "const" in spec:
         return f"`{json.dumps(spec['const'])}`"
-    kinds = spec["type"] if isinstance(spec["type"], list) else [spec["type"]]
+    kinds = kinds_of(spec)
     names = {"array": "list", "object": "object", "boolean": "true/false", "integer": "integer", "null": "null",
              "string": "text"}
-    if spec.get("type") == "array" and spec.get("items", {}).get("type") == "object":
-        return "list of objects"
+    if "array" in kinds and spec.get("items", {}).get("type") == "object":
+        return " or ".join("list of objects" if k == "array" else names[k] for k in kinds)
     if spec.get("type") == "object" and "additionalProperties" in spec and "properties" not in spec:
         return f"object of {names[spec['additionalProperties']['type']]}"
     return " or ".join(names[k] for k in kinds)
@@ -45,9 +51,9 @@ def rows(spec: dict, defs: dict, prefix: str = "") -> list[tuple[str, str, str, 
     for key, child in spec.get("properties", {}).items():
         name = f"{prefix}{key}"
         out.append((f"`{name}`", type_text(child, defs), "yes" if key in required else "", child["description"]))
-        if child.get("type") == "object" and "properties" in child:
+        if "object" in kinds_of(child) and "properties" in child:
             out += rows(child, defs, f"{name}.")
-        elif child.get("type") == "array" and "properties" in child.get("items", {}):
+        elif "array" in kinds_of(child) and "properties" in child.get("items", {}):
             out += rows(child["items"], defs, f"{name}[].")
     return out
 

@@ -21,6 +21,8 @@ from hypothesis import strategies as st
 LEVELS = ("emt", "aemt", "paramedic")  # the levels in the fixture site.yaml
 CODES = [f"{kind}{n}" for kind in "TF" for n in range(1, 6)]
 MARKS = ("ce_start", "opens", "recommended", "ce_last_day", "last_day_without_penalty", "last_day")
+DEADLINE_MARKS = ("ce_last_day", "last_day_without_penalty", "last_day")  # the marks a milestone may label
+DELIVERIES = ("in_person", "live_virtual", "distributive")
 
 
 class Raw(str):
@@ -122,6 +124,12 @@ def cycle_files(draw) -> DrawnCycle:
         optional(component, "de_text", de_sentence(hours, None if limit is None else limit[1]))
         if draw(st.booleans()):
             component["national_content_only"] = draw(st.booleans())
+        if draw(st.integers(0, 2)) == 0:
+            ways = draw(st.lists(st.sampled_from(DELIVERIES), min_size=1, max_size=3, unique=True))
+            if ways == ["distributive"] and limit is not None and limit[1] < hours:
+                ways.append("in_person")  # DE only, beyond its DE limit, could never be complete: check refuses it
+            component["deliveries"] = ways
+            component["delivery_text"] = draw(text)
         components.append(with_source(component))
     total = sum(Decimal(str(c["hours"])) for c in components)
 
@@ -148,13 +156,17 @@ def cycle_files(draw) -> DrawnCycle:
     for milestone in milestones:
         if draw(st.integers(0, 4)) == 0:
             milestone["warning"] = draw(text)
+        named = [mark for mark in milestone.get("marks", []) if mark in DEADLINE_MARKS and draw(st.booleans())]
+        if named:
+            milestone["labels"] = {mark: draw(text) for mark in named}
     fee_after = no_penalty_at["date"]
 
     def late_fee() -> dict:
         amount_raw, amount = draw(number())
         sentence = draw(st.one_of(words, st.just(f"A late fee of ${amount:.2f} applies.")))  # its own amount, or none
         return {"amount": amount_raw, "applies_after": draw(days(fee_after, fee_after + dt.timedelta(days=60))),
-                "text": sentence, **({"payee": draw(text)} if draw(st.booleans()) else {})}
+                "text": sentence, **({"payee": draw(text)} if draw(st.booleans()) else {}),
+                **({"unclear": draw(text)} if draw(st.booleans()) else {})}
 
     late_fees = [late_fee() for _ in range(draw(st.integers(0, 2)))]
 
@@ -174,7 +186,7 @@ def cycle_files(draw) -> DrawnCycle:
             if draw(st.booleans()):
                 substep["deadline"] = draw(days(last_day - dt.timedelta(days=365), last_day + dt.timedelta(days=60)))
             substeps.append(substep)
-        steps.append({"id": sid, "label": f"Step {s_index + 1}", "title": draw(text), "substeps": substeps})
+        steps.append(with_source({"id": sid, "label": f"Step {s_index + 1}", "title": draw(text), "substeps": substeps}))
 
     distributive = draw(st.lists(st.sampled_from(CODES), max_size=4, unique=True))
     others = draw(st.lists(st.sampled_from([c for c in CODES if c not in distributive]), max_size=4, unique=True))
@@ -183,14 +195,23 @@ def cycle_files(draw) -> DrawnCycle:
     optional(approval, "body", text)
     if others or draw(st.booleans()):
         approval["non_distributive_codes"] = others
+    if draw(st.booleans()):
+        approval["live_virtual"] = with_source({"codes": draw(st.lists(st.sampled_from(others or CODES), min_size=1,
+                                                                           max_size=2, unique=True)),
+                                                "body": draw(text)})
     window = optional({"start": start, "last_day": last_day}, "body", text)
 
+    expires = draw(days(last_day, last_day + dt.timedelta(days=60)))
+    certification = {"expires": expires}
+    if expires.year < LAST_DATE.year and draw(st.booleans()):
+        later = draw(st.integers(1, min(3, LAST_DATE.year - expires.year)))
+        certification["new_expiration"] = expires.replace(year=expires.year + later, day=min(expires.day, 28))
     data = {
         "level": level,
         "year": year,
         "sources": sources,
         "last_verified": draw(days(dt.date(2000, 1, 1), dt.date(2100, 12, 31))),
-        "certification": {"expires": draw(days(last_day, last_day + dt.timedelta(days=60)))},
+        "certification": certification,
         "contacts": [{"id": "office", "name": draw(text)}],
         "steps": steps,
         "timeline": {"milestones": milestones, "late_fees": late_fees},
@@ -201,6 +222,8 @@ def cycle_files(draw) -> DrawnCycle:
     optional(data["ce"], "overview", text)
     if draw(st.booleans()):
         data["ce"]["distributive"] = {"body": draw(text)}
+    if draw(st.booleans()):
+        data["ce"]["not_checked"] = [with_source({"text": draw(text)}) for _ in range(draw(st.integers(1, 3)))]
     if draw(st.booleans()):
         data["level_name"] = draw(text)
     if draw(st.booleans()):

@@ -45,11 +45,20 @@ def sample_transcript(rules: dict) -> tuple[dict, dt.date]:
     last_day = dt.date.fromisoformat(window["last_day"])
     profile = {"nremt": False}
     if window["starts_after_last_recertification"]:
-        profile["last_recertified"] = (last_day - dt.timedelta(days=1)).isoformat()  # the window opens on last_day
+        # The latest last recertification the cycle takes, so the window is as long as it gets.
+        latest = (window.get("last_recertified") or {}).get("latest")
+        day = min(last_day - dt.timedelta(days=1), dt.date.fromisoformat(latest) if latest else last_day)
+        profile["last_recertified"] = day.isoformat()
     courses = [
         {"title": f"Sample {component['id']} course", "date": last_day.isoformat(), "hours": component["hours"],
-         "approval": "SAMPLE-0001", "delivery": "in_person", "national": True, "component": component["id"]}
+         "approval": "SAMPLE-0001", "delivery": _taught(component), "national": True, "component": component["id"]}
         for component in rules["ce"]["components"]
         if Decimal(component["hours"]) > 0
     ]
     return {"schema": 1, "cycle": rules["cycle"], "profile": profile, "courses": courses}, last_day
+
+
+def _taught(component: dict) -> str:
+    """A way of teaching the component takes: in person where it can, as DE is limited."""
+    accepted = component.get("deliveries") or ["in_person"]
+    return next((way for way in ("in_person", "live_virtual") if way in accepted), accepted[0])

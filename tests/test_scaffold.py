@@ -126,4 +126,4 @@ def test_refuses_a_source_with_errors(content_copy):
 def test_command_line_reports_what_it_wrote(content_copy, capsys):
     code, err = run(capsys, "new-cycle", "--content", str(content_copy), "--from", "2024/aemt", "--year", "2026")
     assert code == 0
-    assert re.search(r"wrote .*2026/aemt\.yaml: 17 date\(s\) moved, \d+ value\(s\) tagged !verify", err)
+    assert re.search(r"wrote .*2026/aemt\.yaml: 18 date\(s\) moved, \d+ value\(s\) tagged !verify", err)

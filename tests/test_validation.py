@@ -55,6 +55,24 @@ def run_check(content: Path, *extra: str, capsys) -> tuple[int, list[str]]:
                      id="date-out-of-range"),
         pytest.param(P2018, "last_verified: 2026-11-21\n", "last_verified: 2026-11-21\nyear: 2018\n", 1, 1,
                      "year: duplicate key 'year'; it is already set at line 5", id="duplicate-key"),
+        pytest.param(P2018, "      deliveries: [in_person]\n      delivery_text: >-\n", "      deliveries: [in_person]\n      body_text: >-\n", 1, 7,
+                     "ce.components[1].body_text: unknown key 'body_text'; expected one of: body, de_limit, de_text, "
+                     "deliveries, delivery_text, description, hours, id, name, national_content_only, source",
+                     id="component-unknown-key"),
+        pytest.param(P2018, "      deliveries: [in_person]\n", "      deliveries: [in_class]\n", 0, 20,
+                     "ce.components[1].deliveries[0]: expected one of in_person, live_virtual, distributive, got 'in_class'",
+                     id="unknown-delivery"),
+        pytest.param(P2018, "      de_text: All of the INDIVIDUAL hours can be via Distributive Education (15 hours max).\n",
+                     "      de_text: All of the INDIVIDUAL hours can be via Distributive Education (15 hours max).\n"
+                     "      deliveries: [in_person]\n", 1, 19,
+                     "ce.components[2].deliveries: a component that takes only some deliveries needs delivery_text "
+                     "saying why, for the page and the calculator's reasons", id="deliveries-without-why"),
+        pytest.param(P2018, "      de_limit: 10\n", "      de_limit: 10\n      deliveries: [distributive]\n      delivery_text: Online only.\n",
+                     1, 19, "ce.components[0].deliveries: the component takes distributive courses only, but at most 10 of "
+                     "its 30 hours may be distributive: it could never be complete", id="distributive-only-beyond-its-de-limit"),
+        pytest.param(P2018, "        last_day: Last day to have all", "        ce_last_day: Last day to have all", 0, 9,
+                     "timeline.milestones[4].labels.ce_last_day: names the deadline 'ce_last_day', but this milestone is "
+                     "not marked 'ce_last_day'; add it to marks or remove the label", id="label-for-an-unmarked-deadline"),
         pytest.param(P2018, "  total_hours: 60\n", "  total_hours: 61\n", 0, 16,
                      "ce.total_hours: components add up to 60 hours (national 30 + local 15 + individual 15), "
                      "but total_hours is 61", id="components-do-not-add-up"),

@@ -87,6 +87,7 @@ def check_cycle(data: dict, ctx: Ctx) -> None:
                     node = help_["_nodes"]["contacts"].value[c_index]
                     ctx.error(node, f"{path}.help.contacts[{c_index}]", f"unknown contact {contact!r}; expected one of: {', '.join(sorted(contact_ids))}")
         _unique_ids(_records(step["substeps"]), "sub-step", f"{path}.substeps", ctx)
+        check_source_ref(step, path)
         for n_index, note in enumerate(_records(step["notes"])):
             check_source_ref(note, f"{path}.notes[{n_index}]")
 
@@ -107,6 +108,14 @@ def check_cycle(data: dict, ctx: Ctx) -> None:
                 check_source_ref(ce[key], f"ce.{key}")
         for index, component in enumerate(_records(ce["components"])):
             check_source_ref(component, f"ce.components[{index}]")
+            if component.get("deliveries") and not component.get("delivery_text"):
+                ctx.error(_node(component, "deliveries"), f"ce.components[{index}].deliveries",
+                          "a component that takes only some deliveries needs delivery_text saying why, for the page and the calculator's reasons")
+        for index, item in enumerate(_records(ce.get("not_checked"))):
+            check_source_ref(item, f"ce.not_checked[{index}]")
+        approval = ce.get("approval")
+        if isinstance(approval, dict) and isinstance(approval.get("live_virtual"), dict):
+            check_source_ref(approval["live_virtual"], "ce.approval.live_virtual")
     _check_dates_near_year(data, ctx)
     _check_prose_against_facts(data, ctx)
     if isinstance(timeline, dict):
@@ -134,6 +143,12 @@ def _check_ce(ce: dict, ctx: Ctx) -> None:
                 f"ce.components[{index}].de_limit",
                 f"distributive-education limit {limit} hours exceeds the component's {component['hours']} hours",
             )
+        if component.get("deliveries") == ["distributive"] and _ok(limit, component["hours"]) and limit < component["hours"]:
+            ctx.error(
+                _node(component, "deliveries"),
+                f"ce.components[{index}].deliveries",
+                f"the component takes distributive courses only, but at most {limit} of its {component['hours']} hours may be distributive: it could never be complete",
+            )
     approval = ce["approval"]
     if isinstance(approval, dict) and isinstance(approval["distributive_codes"], list) and isinstance(approval["non_distributive_codes"], list):
         both = set(approval["distributive_codes"]) & set(approval["non_distributive_codes"])
@@ -152,6 +167,11 @@ def _check_timeline(timeline: dict, ce: dict | None, ctx: Ctx) -> None:
             if previous is not None and date < previous:
                 ctx.error(_node(milestone, "date"), f"{path}.date", f"timeline is out of date order: {date.isoformat()} comes after {previous.isoformat()}")
             previous = date if previous is None else max(previous, date)
+        labels = milestone.get("labels")
+        if isinstance(labels, dict) and isinstance(milestone["marks"], list):
+            for mark in sorted(k for k, v in labels.items() if v is not None and not k.startswith("_") and k not in milestone["marks"]):
+                ctx.error(_node(milestone, "labels"), f"{path}.labels.{mark}",
+                          f"names the deadline {mark!r}, but this milestone is not marked {mark!r}; add it to marks or remove the label")
         for mark in milestone["marks"] if isinstance(milestone["marks"], list) else []:
             if mark in marked and _ok(mark):
                 ctx.error(_node(milestone, "marks"), f"{path}.marks", f"mark {mark!r} is already on timeline.milestones[{marked[mark][1]}]")

@@ -21,7 +21,7 @@ from generator.loading.diagnostics import Report
 from generator.loading.prose_checks import check_prose
 from generator.loading.yaml_source import location_of
 from generator.sources.facts import KINDS as FACT_KINDS
-from recert_engine.vocabulary import APPROVAL_CODES, MAX_YEAR, MIN_YEAR, code_ranges
+from recert_engine.vocabulary import APPROVAL_CODES, DELIVERIES, MAX_YEAR, MIN_YEAR, code_ranges
 
 VERIFY_TAG = "!verify"
 STR_TAG = "tag:yaml.org,2002:str"
@@ -439,15 +439,20 @@ STEP = R(
     help=opt(R(text=Prose(), contacts=ListOf(Slug(), unique=True))),
     substeps=ListOf(SUBSTEP, min_items=1),
     notes=opt(ListOf(NOTE), []),
+    source=opt(Slug()),
 )
 
 MILESTONE_MARKS = ("ce_start", "opens", "recommended", "ce_last_day", "last_day_without_penalty", "last_day")
+DEADLINE_MARKS = ("ce_last_day", "last_day_without_penalty", "last_day")
 
 MILESTONE = R(
     date=Date(literal="varies"),
     caption=Prose(),
     warning=opt(Text()),
     marks=opt(ListOf(Choice(*MILESTONE_MARKS), unique=True), []),
+    # What a marked deadline is called wherever it is named alone (calculator,
+    # at-a-glance box), in the flyer's words; default: the caption.
+    labels=opt(Record({mark: Field(Text(), required=False) for mark in DEADLINE_MARKS})),
     source=opt(Slug()),
 )
 
@@ -456,6 +461,8 @@ LATE_FEE = R(
     payee=opt(Text()),
     applies_after=Date(),
     text=Prose(),
+    # Where the flyer is unclear about when the fee starts: what the page says.
+    unclear=opt(Prose()),
 )
 
 COMPONENT = R(
@@ -466,6 +473,11 @@ COMPONENT = R(
     de_limit=Number("a number of hours", literal="no limit"),
     de_text=opt(Text()),  # checked against de_limit; without it the page says the limit itself
     national_content_only=opt(Bool(), False),
+    # Only courses taught these ways count here (e.g. "in person only");
+    # without it any delivery counts. delivery_text says why, on the page and
+    # in the calculator's reasons.
+    deliveries=opt(ListOf(Choice(*DELIVERIES), min_items=1, unique=True)),
+    delivery_text=opt(Prose()),
     body=opt(Prose()),
     source=opt(Slug()),
 )
@@ -532,11 +544,17 @@ CYCLE = R(
             issuers=ListOf(Text(), min_items=1, unique=True),
             distributive_codes=ListOf(APPROVAL_CODE, unique=True),
             non_distributive_codes=opt(ListOf(APPROVAL_CODE, unique=True), []),
+            # Codes that mean a live virtual (online, instructor-led) course: not
+            # distributive, and not in person either.
+            live_virtual=opt(R(codes=ListOf(APPROVAL_CODE, min_items=1, unique=True), body=Prose(), source=opt(Slug()))),
             body=opt(Prose()),
             source=opt(Slug()),
         ),
         distributive=opt(R(body=Prose(), source=opt(Slug()))),
         components=ListOf(COMPONENT, min_items=1),
+        # What the calculator cannot check (topics assigned on NREMT.org, the
+        # Training Officer's approval, the state application): said with every result.
+        not_checked=opt(ListOf(R(text=Prose(), source=opt(Slug())), min_items=1), []),
     ),
     notes=opt(ListOf(NOTE), []),
     changes=opt(R(body=Prose())),

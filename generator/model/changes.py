@@ -39,7 +39,7 @@ MILESTONE_LABELS = {  # CE start and last day are already listed under continuin
     "opens": "Applications open",
     "recommended": "Recommended completion date",
     "last_day_without_penalty": "Last day without penalty",
-    "last_day": "Last day of all",
+    "last_day": "Last day on the timeline",
 }
 
 

@@ -6,12 +6,19 @@ the calculator can never disagree.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from generator.loading.schema import DEADLINE_MARKS
 from generator.model.site import Cycle
+from generator.model.changes import shift_years
 from generator.text.prose import plain_text
-from recert_engine.vocabulary import RULES_SCHEMA_VERSION, recognised_codes
+from recert_engine.vocabulary import APPROVAL_PLACEHOLDERS, RULES_SCHEMA_VERSION, recognised_codes
+
+
+# A cycle's length when its content gives no new expiration date to measure it by.
+DEFAULT_CYCLE_YEARS = 2
 
 
 def _number(value: Decimal | None) -> str | None:
@@ -27,6 +34,37 @@ def _source_label(source: dict) -> str:
     return f"{source['title']} ({where})" if where else source["title"]
 
 
+def deadline_labels(cycle: Cycle) -> dict[str, str]:
+    """What each marked deadline is called, in the content's words: the
+    milestone's label for that mark, else its caption."""
+    labels = {}
+    for mark in DEADLINE_MARKS:
+        milestone = cycle.milestone(mark)
+        if milestone:
+            own = (milestone.get("labels") or {}).get(mark)
+            labels[mark] = plain_text(own or milestone["caption"]).rstrip(".")
+    return labels
+
+
+def _last_recertified_range(cycle: Cycle) -> dict[str, str | None] | None:
+    """When the window starts after the person's last recertification: the days
+    a last recertification can plausibly fall on for this cycle. From the day
+    this cycle opens, a renewal is a renewal *in* this cycle, so its hours count
+    toward the next one; more than a cycle before the previous expiration is a
+    typing mistake or a lapse, which OEMS must look at."""
+    data = cycle.data
+    if data["ce"]["window"]["start"] != "after_last_recertification":
+        return None
+    expires = data["certification"]["expires"]
+    new = data["certification"].get("new_expiration")
+    length = (new.year - expires.year) if new and new.year > expires.year else DEFAULT_CYCLE_YEARS
+    latest = cycle.dates.opens or data["ce"]["window"]["last_day"]
+    return {
+        "earliest": _date(shift_years(expires, -2 * length)),
+        "latest": _date(latest - dt.timedelta(days=1)),
+    }
+
+
 def rules_for(cycle: Cycle) -> dict[str, Any]:
     data = cycle.data
     ce = data["ce"]
@@ -39,6 +77,7 @@ def rules_for(cycle: Cycle) -> dict[str, Any]:
         milestone = cycle.milestone(mark)
         return _date(milestone["date"]) if milestone else None
 
+    live_virtual = approval.get("live_virtual")
     warning_milestone = next((m for m in data["timeline"]["milestones"] if m.get("warning")), None)
     timeline_source = next((m["source"] for m in data["timeline"]["milestones"] if m.get("source")), default_source)
     return {
@@ -54,6 +93,7 @@ def rules_for(cycle: Cycle) -> dict[str, Any]:
                 "start": None if after_last else _date(window["start"]),
                 "starts_after_last_recertification": after_last,
                 "last_day": _date(window["last_day"]),
+                "last_recertified": _last_recertified_range(cycle),
                 "source": window.get("source") or default_source,
             },
             "approval": {
@@ -62,6 +102,9 @@ def rules_for(cycle: Cycle) -> dict[str, Any]:
                 "distributive_codes": list(approval["distributive_codes"]),
                 "non_distributive_codes": list(approval["non_distributive_codes"]),
                 "recognised_codes": recognised_codes(approval["distributive_codes"] + approval["non_distributive_codes"]),
+                "live_virtual_codes": list(live_virtual["codes"]) if live_virtual else [],
+                "live_virtual_source": (live_virtual.get("source") or default_source) if live_virtual else None,
+                "placeholders": list(APPROVAL_PLACEHOLDERS),
                 "source": approval.get("source") or default_source,
             },
             "components": [
@@ -71,9 +114,15 @@ def rules_for(cycle: Cycle) -> dict[str, Any]:
                     "hours": _number(c["hours"]),
                     "de_limit": _number(c["de_limit"]),
                     "national_content_only": c["national_content_only"],
+                    "deliveries": list(c["deliveries"]) if c.get("deliveries") else None,
+                    "delivery_text": plain_text(c["delivery_text"]) if c.get("delivery_text") else None,
                     "source": c.get("source") or default_source,
                 }
                 for c in ce["components"]
+            ],
+            "not_checked": [
+                {"text": plain_text(item["text"]), "source": item.get("source") or default_source}
+                for item in ce.get("not_checked") or []
             ],
         },
         "fees": [
@@ -93,12 +142,17 @@ def rules_for(cycle: Cycle) -> dict[str, Any]:
             "ce_last_day": _date(window["last_day"]),
             "last_day_without_penalty": milestone_date("last_day_without_penalty"),
             "last_day": milestone_date("last_day"),
+            "labels": deadline_labels(cycle),
             "warning": warning_milestone["warning"] if warning_milestone else None,
             "late_fees": [
                 {
                     "amount": _number(fee["amount"]),
                     "payee": fee.get("payee"),
                     "applies_after": _date(fee["applies_after"]),
+                    # The safe reading: a late fee may apply as soon as the last
+                    # day without penalty has passed, whatever day the flyer names.
+                    "may_apply_after": _date(cycle.late_fee_start(fee)),
+                    "unclear": plain_text(fee["unclear"]) if fee.get("unclear") else None,
                     "text": plain_text(fee["text"]),
                 }
                 for fee in data["timeline"]["late_fees"]

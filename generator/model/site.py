@@ -45,6 +45,15 @@ class Cycle:
                 return milestone
         return None
 
+    def late_fee_start(self, fee: dict) -> dt.date:
+        """The safe reading of when a late fee starts: it may apply as soon as
+        the last day without penalty has passed, even where the flyer names a
+        later day (the fee applies to submissions after the day returned)."""
+        penalty = self.milestone("last_day_without_penalty")
+        if penalty and isinstance(penalty["date"], dt.date):
+            return min(fee["applies_after"], penalty["date"])
+        return fee["applies_after"]
+
     def source_title(self, source_id: str | None) -> str | None:
         for source in self.data["sources"]:
             if source["id"] == source_id:

@@ -52,6 +52,7 @@ const components = [...document.querySelectorAll("#ce-requirements tbody tr[data
   hours: Number(tr.dataset.hours),
   deLimit: tr.dataset.deLimit === undefined ? null : Number(tr.dataset.deLimit),
   nationalOnly: tr.dataset.nationalOnly === "true",
+  deliveries: tr.dataset.deliveries ? tr.dataset.deliveries.split(" ") : null,
 }));
 
 const form = $("calc-form");

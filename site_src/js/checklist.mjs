@@ -119,7 +119,9 @@ function warningsFor(today, open) {
   for (const fee of document.querySelectorAll(".late-fees [data-applies-after]")) {
     const after = dayNumber(fee.dataset.appliesAfter);
     if (after !== null && today > after) {
-      items.push({ day: after, passed: true, parts: [h("strong", { text: "Late fee applies" }), ": ",
+      // Where the flyer is unclear (data-unclear), the fee "may" apply: the safe reading.
+      const label = fee.dataset.unclear ? "Late fee may apply" : "Late fee applies";
+      items.push({ day: after, passed: true, parts: [h("strong", { text: label }), ": ",
         copyOf(fee.querySelector(".late-fee-text"))] });
     }
   }

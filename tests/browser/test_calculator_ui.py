@@ -74,7 +74,7 @@ def fill_course(page, n, title="", date="", hours="", approval="", delivery=None
 
 def fill_complete_cycle(page):
     fill_course(page, 1, "NCCR refresher", "2017-01-10", "30", "17-OEMS-T1-0001", national=True)
-    fill_course(page, 2, "Local protocols", "2017-02-10", "15", "17-OEMS-T1-0002")
+    fill_course(page, 2, "Local protocols", "2017-02-10", "15", "17-OEMS-T1-0002", delivery="in_person")
     fill_course(page, 3, "Online cardiology", "2017-03-10", "15", "17-OEMS-T3-0003")
 
 
@@ -307,7 +307,7 @@ def test_half_typed_courses_are_listed_not_counted(page, site_url, engine):
 def test_complete_cycle_reads_complete(page, site_url, engine):
     open_calculator(page, site_url)
     fill_complete_cycle(page)
-    expect(headline(page)).to_have_text("Complete: all 60 hours count.")
+    expect(headline(page)).to_have_text("Complete: all 60 hours add up. See below what this calculator cannot check.")
     expect(page.locator("#results-body")).to_contain_text("Nothing is missing")
     assert_no_axe_violations(page, "complete")
 
@@ -596,7 +596,7 @@ def test_import_asks_before_replacing_courses(page, site_url, engine):
     assert course_values(page)[0]["title"] == "Mine"
     import_file(page, "new.csv", "date,hours\n2017-02-02,5\n", "text/csv")
     dialog.get_by_role("button", name="Yes, replace them").click()
-    assert course_values(page)[0]["hours"] == "5"
+    expect(row(page, 1).get_by_label("Hours")).to_have_value("5")
 
 
 def test_delete_all_asks_first(page, site_url, engine):
@@ -652,10 +652,10 @@ def test_no_long_main_thread_tasks(context, page, site_url, engine):
     """)
     open_calculator(page, site_url)
     courses = [{"title": f"Course {i}", "date": "2017-01-01", "hours": 1, "approval": f"17-OEMS-T1-{i:04d}",
-                "delivery": None, "national": i % 2 == 0, "component": None} for i in range(80)]  # a long transcript
+                "delivery": "in_person", "national": i % 2 == 0, "component": None} for i in range(80)]  # a long transcript
     row(page, 1).get_by_role("button", name="Remove course 1").click()
     import_file(page, "many.json", json.dumps({"schema": 1, "cycle": "2018/paramedic", "courses": courses}), "application/json")
-    expect(headline(page)).to_have_text("Complete: all 60 hours count.")
+    expect(headline(page)).to_have_text("Complete: all 60 hours add up. See below what this calculator cannot check.")
     row(page, 5).get_by_label("Hours").fill("2")
     expect(row(page, 5).locator(".course-outcome")).to_contain_text("2 h")
     longest = max(page.evaluate("window.__longTasks"), default=0)
@@ -690,10 +690,12 @@ TITLES = ["Airway update", "Pediatric assessment", "Stroke protocols", "Cardiolo
 
 def transcript(n, header=True):
     """n courses as a spreadsheet copies them: tab-separated, US dates, a header row."""
-    lines = ["Course\tDate\tHours\tApproval number\tNational"] if header else []
+    lines = ["Course\tDate\tHours\tApproval number\tNational\tHow taught"] if header else []
     for i in range(n):
         code = "T3" if i % 5 == 2 else "T1"
-        lines.append(f"{TITLES[i % 5]} {i + 1}\t{1 + i % 12}/{1 + i % 28}/2017\t{1 + i % 4}\t17-OEMS-{code}-{i:04d}\t{'Yes' if i % 2 else 'No'}")
+        taught = "Distributive" if code == "T3" else "In person"
+        lines.append(f"{TITLES[i % 5]} {i + 1}\t{1 + i % 12}/{1 + i % 28}/2017\t{1 + i % 4}\t17-OEMS-{code}-{i:04d}"
+                     f"\t{'Yes' if i % 2 else 'No'}\t{taught}")
     return "\n".join(lines) + "\n"
 
 
@@ -858,6 +860,7 @@ def test_csv_export_neutralises_formulas_and_imports_them_back(page, site_url, e
     assert lines[1].startswith('"\'=HYPERLINK(') and lines[2].startswith("'@risk +1,")
     clear_all(page)
     import_file(page, name, text, "text/csv")
+    expect(page.locator("#course-list > li")).to_have_count(len(before))  # the file is read asynchronously
     assert course_values(page) == before
 
 
@@ -946,3 +949,63 @@ def test_full_flow_with_the_real_engine(page, site_url, real_runtime, path, cycl
         expect(page.locator("#results")).to_contain_text("Your fees for these steps: $150 in all")
     else:
         expect(page.locator("#results")).to_contain_text("Your fees for these steps: $151 in all")
+
+
+def test_each_reason_names_its_source_and_the_result_says_what_it_cannot_check(page, site_url, engine):
+    open_calculator(page, site_url)
+    fill_course(page, 1, "Webinar", "2017-01-01", "20", "17-ACME-F5-0001")
+    notes = page.locator(".course-notes")
+    expect(notes).to_contain_text("only courses taught in person count there, and this course was taught live online (live virtual) (approval code F5)")
+    reason = notes.locator("li li", has_text="taught live online")
+    expect(reason.locator(".source-note")).to_have_text(
+        "Source: OEMS flyer: Massachusetts Paramedic recertification 2018 (two pages); "
+        "CE provider page: CAPCE delivery codes F1-F5 explained.")
+    assert reason.locator(".source-note a").first.get_attribute("href") == "#source-flyer"
+    assert page.locator("#source-capce-codes a").get_attribute("href") == "https://emt-ce.com/info/f1-f5-explained"
+    cannot = page.locator(".not-checked")
+    expect(cannot).to_contain_text("Your state application and recertification fee on eLicensing (Step 3).")
+    assert_no_axe_violations(page, "reasons with sources")
+
+
+def print_summary(page):
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    return page.locator("#print-summary")
+
+
+def test_the_printed_summary_names_each_reasons_source_and_lists_their_addresses(page, site_url, engine):
+    open_calculator(page, site_url)
+    fill_course(page, 1, "Webinar", "2017-01-01", "20", "17-ACME-F5-0001")
+    fill_course(page, 2, "Refresher", "2017-02-01", "5", "N/A", delivery="in_person", national=True)
+    expect(page.locator(".course-notes")).to_contain_text("is not an approval number")
+    summary = print_summary(page)
+    reasons = summary.locator(".print-reasons").first
+    expect(reasons.locator("li").first).to_contain_text(
+        "ask your Training Officer or OEMS before you rely on one. Source: OEMS flyer: Massachusetts Paramedic "
+        "recertification 2018 (two pages); CE provider page: CAPCE delivery codes F1-F5 explained.")
+    expect(reasons.locator("li").nth(1)).to_contain_text(
+        "2. Refresher: 5 h: “N/A” is not an approval number")
+    expect(reasons.locator("li").nth(1)).to_contain_text("Source: OEMS flyer: Massachusetts Paramedic recertification 2018 (two pages).")
+    expect(summary.locator(".print-not-checked")).to_contain_text(
+        "Your state application and recertification fee on eLicensing (Step 3). Source: OEMS flyer")
+    # Paper has no links: the sources cited are listed with their addresses.
+    expect(summary.locator(".print-sources li")).to_have_text([
+        "OEMS flyer: Massachusetts Paramedic recertification 2018 (two pages)",
+        "CE provider page: CAPCE delivery codes F1-F5 explained: https://emt-ce.com/info/f1-f5-explained"])
+    expect(summary.locator("h3", has_text="Still needed")).to_have_count(1)
+    page.emulate_media(media="print")
+    expect(summary).to_be_visible()
+    assert_no_axe_violations(page, "printed summary with sources")
+
+
+def test_an_ended_cycles_results_and_printed_summary_ask_nobody_to_take_a_course(context, page, site_url):
+    FakeEngine(today="2026-11-30").install(context)  # the 2018 cycle ended on April 30, 2018
+    open_calculator(page, site_url)
+    fill_course(page, 1, "Refresher", "2017-02-01", "5", "17-OEMS-T1-0001", national=True)
+    expect(headline(page)).to_contain_text("Short by 55 hours")
+    expect(page.locator("#results")).to_contain_text("Nothing: this cycle has ended.")
+    expect(page.locator("#results .missing")).to_have_count(0)
+    summary = print_summary(page)
+    expect(summary.locator(".print-totals caption")).to_contain_text("55 still needed")
+    expect(summary.locator("h3", has_text="Still needed")).to_have_count(0)
+    expect(summary).not_to_contain_text("Take them by")
+    assert_no_axe_violations(page, "ended cycle's results")

@@ -79,7 +79,7 @@ def test_passed_deadlines_are_warned_about(page, site_url):
     assert "Deadline passed on March 31, 2018 (5 days ago)" in text
     assert "After midnight, if not recertified, you cannot staff an ambulance!" in text
     assert "Not ticked, deadline passed on March 31, 2018 (5 days ago): Step 3, C: Submit your state application." in text
-    assert "Late fee applies: $50 late fee will apply after April 1, 2018." in text
+    assert "Late fee may apply: $50 late fee will apply after April 1, 2018." in text
     assert page.locator("#checklist-warnings li.is-passed").count() == len(found)
     # April 30 is 25 days away: not near enough to warn about yet.
     assert "April 30, 2018" not in text
@@ -95,6 +95,21 @@ def test_passed_deadlines_are_warned_about(page, site_url):
     for box in page.locator(BOX).all():
         box.check()
     assert warnings(page) == []
+
+
+def test_the_unclear_late_fee_may_apply_from_the_day_after_the_last_day_without_penalty(page, site_url):
+    # The flyer: "$50 late fee will apply after April 1, 2018", but March 31 is the
+    # last day without penalty. On April 1 the safe reading says it may apply, never "Not yet".
+    page.goto(site_url + PARAMEDIC + "?today=2018-04-01")
+    text = "\n".join(warnings(page))
+    assert "Deadline passed on March 31, 2018 (yesterday)" in text
+    assert "Late fee may apply: $50 late fee will apply after April 1, 2018." in text
+    note = page.locator(".late-fees .unclear-note").inner_text()
+    assert "The flyer is unclear about when this fee starts" in note and "Check with your Training Officer or OEMS." in note
+    violations = run_axe(page)
+    assert violations == [], format_violations(violations)
+    page.goto(site_url + PARAMEDIC + "?today=2018-03-31")
+    assert "Late fee" not in "\n".join(warnings(page))
 
 
 def test_near_deadlines_are_warned_about_and_early_dates_are_quiet(page, site_url):

@@ -66,3 +66,24 @@ def test_guidance_page_prints_as_a_clean_flyer(browser, site_url):
         assert page.locator("table.timeline").is_visible()
     finally:
         context.close()
+
+
+def test_each_requirement_names_its_source_and_leads_to_its_address(page, site_url):
+    page.goto(site_url + "2018/paramedic/index.html")
+    steps = page.locator("li.step")
+    assert steps.count() == 3
+    for i in range(steps.count()):
+        assert steps.nth(i).locator(":scope > p .source-note").inner_text() == \
+            "Source: OEMS flyer: Massachusetts Paramedic recertification 2018 (two pages)"
+    rows = page.locator("table.timeline tbody tr")
+    assert rows.count() == rows.locator(".source-note").count() > 0
+    # The live virtual codes come from a CE provider's page, not the flyer: the note says so and leads to its address.
+    note = page.locator(".source-note a", has_text="CAPCE delivery codes F1-F5 explained")
+    note.click()
+    assert page.url.endswith("#source-capce-codes")
+    entry = page.locator("#source-capce-codes")
+    assert entry.locator("a").get_attribute("href") == "https://emt-ce.com/info/f1-f5-explained"
+    assert entry.is_visible()
+    local = page.locator("#component-local")
+    assert "in person only" in local.locator(".note.unclear").inner_text()
+    assert local.locator(".source-note a").get_attribute("href") == "#source-flyer"

@@ -70,7 +70,8 @@ def test_evaluate_json_is_compact_sorted_and_same_as_evaluate(rules_for):
 def test_many_pinned_courses_are_placed_and_suggested(rules_for):
     # 500 distinct courses, all pinned where they cannot count: the worst case
     # for the pin suggestions (its speed: scripts/bench_calculator.py).
-    courses = [course(title=f"c{i}", hours=(i % 400 + 1) / 4, component="national") for i in range(500)]
+    courses = [course(title=f"c{i}", hours=(i % 400 + 1) / 4, component="national", delivery="in_person")
+               for i in range(500)]
     out = recert_engine.evaluate(rules_for("2018/paramedic"), doc(*courses), DAY)
     assert out["counted"] == 0 and out["counted_if_unpinned"] == 30
 
@@ -107,7 +108,8 @@ def test_rules_without_a_last_day_without_penalty_still_evaluate(rules_for):
     rules["deadlines"]["last_day_without_penalty"] = None
     out = recert_engine.evaluate(rules, doc(course()), DAY)
     assert out["deadlines"]["last_day_without_penalty"] is None
-    assert out["deadlines"]["ce_last_day"] == {"date": "2018-03-31", "days_left": 30, "passed": False}
+    assert out["deadlines"]["ce_last_day"] == {"date": "2018-03-31", "days_left": 30, "passed": False,
+                                                 "label": "Last day to complete continuing education"}
 
 
 def test_format_md_input_example_is_valid_and_output_example_matches(rules_for):

@@ -48,7 +48,7 @@ def mutations(rules: dict):
         if not path or ignored_by_engine(path):
             continue
         for name, wrong in [("missing", DELETE), *WRONG_VALUES.items()]:
-            if path[0] == "sources" and name == "missing" or path[-1] == "source" and name in TEXT_LIKE:
+            if path[0] == "sources" and name == "missing" or str(path[-1]).endswith("source") and name in TEXT_LIKE:
                 continue  # a source id the engine does not know: a check across fields, not the schema's
             if wrong is DELETE and isinstance(path[-1], int):
                 continue  # list items are not keys

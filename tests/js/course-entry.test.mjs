@@ -92,3 +92,11 @@ test("advice says when pins cost hours and when the date has passed", () => {
   assert.match(pins, /keep 5 hours from counting/);
   assert.deepEqual(nextCourses(output([["local", 15, 15, 0, 0]]), COMPONENTS.slice(1, 2)).items, []);
 });
+
+test("a component that takes only some ways of teaching is advised as such", () => {
+  const local = [{ id: "local", name: "Local", nationalOnly: false, deliveries: ["in_person"] }];
+  const item = nextCourses(output([["local", 15, 0, 0, 0]]), local).items[0];
+  assert.equal(item.kind, "in_person");
+  assert.match(item.text, /taught in person only \(the guidance says why\)\./);
+  assert.doesNotMatch(item.text, /live virtual/);
+});

@@ -5,7 +5,10 @@
 
 import { hours, longDate } from "../lib/format.mjs";
 
-// components: [{id, name, nationalOnly}] in the rules' order; issuers: ["OEMS", "CAPCE"].
+const WAYS = { in_person: "in person", live_virtual: "live virtual", distributive: "distributive" };
+
+// components: [{id, name, nationalOnly, deliveries}] in the rules' order (deliveries:
+// the ways of teaching that count there, or null for any); issuers: ["OEMS", "CAPCE"].
 export function nextCourses(output, components, { issuers = [] } = {}) {
   const approved = issuers.length ? `with an ${issuers.join(" or ")} approval number` : "with an approval number";
   const lastDay = output.window?.last_day ?? null;
@@ -20,7 +23,11 @@ export function nextCourses(output, components, { issuers = [] } = {}) {
     const room = r.de_limit === null ? Infinity : Math.max(0, Number(r.de_limit) - Number(r.distributive));
     let kind;
     let how;
-    if (room <= 0) {
+    if (c.deliveries && !c.deliveries.includes("distributive")) {
+      // The component takes only some ways of teaching (e.g. 2018 Local: in person only).
+      kind = "in_person";
+      how = `taught ${c.deliveries.map((d) => WAYS[d]).join(" or ")} only (the guidance says why)`;
+    } else if (room <= 0) {
       kind = "in_person";
       how = "taught in person or live virtual (distributive education no longer counts here)";
     } else if (room < remaining) {

@@ -2,9 +2,13 @@
 // "Print" (calculator.css has the print styles; no PDF library): the cycle and
 // level, every course with its date, hours, approval number, how it was taught
 // and where its hours count, what did not count and why, totals per
-// component, what is still needed and the day it was made.
+// component, what is still needed, what the calculator cannot check and the
+// day it was made. Each reason names its source; the sources cited are listed
+// with their addresses, since paper has no links.
 
 import { nextCourses } from "./advice.mjs";
+import { cycleEnded } from "./results-view.mjs";
+import { sourcesOf, sourceText } from "./sources.mjs";
 import { h, replaceChildren } from "../lib/dom.mjs";
 import { longDate, num, timeEl } from "../lib/format.mjs";
 
@@ -31,7 +35,13 @@ export function renderPrintSummary(container, output, rows, page) {
   }
   const { components } = page;
   const notCounted = output.courses.map((course, i) => ({ course, i })).filter(({ course }) => course.reasons.length);
-  const { items } = nextCourses(output, components, { issuers: page.issuers });
+  // An ended cycle's summary is a record: it asks nobody to take a course.
+  const { items } = cycleEnded(output.deadlines) ? { items: [] } : nextCourses(output, components, { issuers: page.issuers });
+  const notChecked = output.not_checked || [];
+  const cited = sourcesOf([
+    ...notCounted.flatMap(({ course }) => course.reasons.flatMap((r) => [r.source, r.also_source])),
+    ...notChecked.map((item) => item.source),
+  ]);
   replaceChildren(container,
     h("h2", { text: `Continuing education summary: ${page.title}` }),
     h("p", { class: "print-meta" }, "Made on ", timeEl(page.today), " with the hour calculator for this cycle. Hours count from ",
@@ -62,7 +72,15 @@ export function renderPrintSummary(container, output, rows, page) {
       h("h3", { text: "What did not count, and why" }),
       h("ul", { class: "print-reasons" }, notCounted.map(({ course, i }) => h("li", {},
         h("strong", { text: `${i + 1}. ${course.title || "(no title)"}: ` }),
-        course.reasons.map((r) => `${num(r.hours)} h: ${r.message}`).join(" ")))),
+        course.reasons.map((r) => `${num(r.hours)} h: ${r.message}${sourceText(r.source, r.also_source)}`).join(" ")))),
     ] : null,
-    items.length ? [h("h3", { text: "Still needed" }), h("ul", {}, items.map((item) => h("li", { text: item.text })))] : null);
+    items.length ? [h("h3", { text: "Still needed" }), h("ul", {}, items.map((item) => h("li", { text: item.text })))] : null,
+    notChecked.length ? [
+      h("h3", { text: "Not checked by the calculator" }),
+      h("ul", { class: "print-reasons print-not-checked" }, notChecked.map((item) => h("li", { text: `${item.text}${sourceText(item.source)}` }))),
+    ] : null,
+    cited.length ? [
+      h("h3", { text: "Sources" }),
+      h("ul", { class: "print-reasons print-sources" }, cited.map((s) => h("li", { text: s.url ? `${s.title}: ${s.url}` : s.title }))),
+    ] : null);
 }

@@ -5,11 +5,12 @@
 // lines (calculator.css, table.stack), never a box that scrolls sideways.
 
 import { nextCourses } from "./advice.mjs";
+import { sourceNote } from "./sources.mjs";
 import { h, replaceChildren } from "../lib/dom.mjs";
 import { deLimit, hours, money, num, plural, timeEl } from "../lib/format.mjs";
 
 export function headline(output) {
-  if (output.status === "complete") return `Complete: all ${hours(output.required)} count.`;
+  if (output.status === "complete") return `Complete: all ${hours(output.required)} add up. See below what this calculator cannot check.`;
   return `Short by ${hours(output.short_by)}: ${num(output.counted)} of ${hours(output.required)} count so far.`;
 }
 
@@ -104,7 +105,7 @@ function courseNotes(output, components, rowNumbers) {
       h("p", {}, `${hours(course.hours)}, taken `, timeEl(course.date), ". ",
         parts.length ? `Counts: ${parts.join(", ")}.` : "None of it counts yet."),
       course.reasons.length ? h("ul", {}, course.reasons.map((r) => h("li", {},
-        h("strong", { text: `${hours(r.hours)} not counted: ` }), r.message))) : null,
+        h("strong", { text: `${hours(r.hours)} not counted: ` }), r.message, sourceNote(r.source, r.also_source)))) : null,
       course.messages.map((m) => h("p", {}, h("strong", { text: "Check: " }), m.message)),
       course.suggestion ? h("p", {}, h("strong", { text: "Suggestion: " }), course.suggestion.message) : null));
   });
@@ -121,11 +122,8 @@ function excludedList(excluded) {
   ];
 }
 
-const DEADLINES = [
-  ["ce_last_day", "Last day to complete continuing education"],
-  ["last_day_without_penalty", "Last day without penalty"],
-  ["last_day", "Last day of all"],
-];
+// Each deadline is named in the content's words (the engine's `label`).
+const DEADLINES = ["ce_last_day", "last_day_without_penalty", "last_day"];
 
 function deadlineState(d) {
   if (d.passed) return h("span", { class: "deadline-passed", text: `passed ${plural(-d.days_left, "day", "days")} ago` });
@@ -134,9 +132,13 @@ function deadlineState(d) {
 }
 
 function deadlines(d) {
-  const items = DEADLINES.filter(([key]) => d[key]).map(([key, label]) =>
-    h("li", {}, `${label}: `, timeEl(d[key].date), " (", deadlineState(d[key]), ")"));
-  const fees = d.late_fees.map((fee) => h("li", {}, fee.applies ? h("strong", { text: "Applies now: " }) : "Not yet: ", fee.text));
+  const items = DEADLINES.filter((key) => d[key]).map((key) =>
+    h("li", {}, `${d[key].label}: `, timeEl(d[key].date), " (", deadlineState(d[key]), ")"));
+  // The safe reading: once the last day without penalty has passed, a late fee
+  // "may apply" even where the flyer names a later day; never "Not yet" then.
+  const fees = d.late_fees.map((fee) => h("li", {},
+    fee.applies ? h("strong", { text: fee.unclear ? "May apply now: " : "Applies now: " }) : "Not yet: ", fee.text,
+    fee.unclear ? h("span", { class: "unclear-note" }, " ", fee.unclear) : null));
   const open = d.last_day && !d.last_day.passed;
   return [
     h("h3", {}, "Deadlines as of today, ", timeEl(d.today)),
@@ -162,6 +164,22 @@ function stepFees(f) {
   ];
 }
 
+// The cycle's last day (as in generator/model/status.py: last_day, else the
+// last day without penalty, else the CE window's) has passed on the engine's today.
+export function cycleEnded(d) {
+  const last = d.last_day || d.last_day_without_penalty || d.ce_last_day;
+  return Boolean(last && last.passed);
+}
+
+function notChecked(items) {
+  if (!items || !items.length) return null;
+  return [
+    h("h3", { text: "What this calculator cannot check" }),
+    h("p", { text: "“Complete” means your hours add up. Before you rely on it, make sure of these too:" }),
+    h("ul", { class: "not-checked" }, items.map((item) => h("li", {}, item.text, sourceNote(item.source)))),
+  ];
+}
+
 // rowNumbers[i]: the form row (1-based) of the engine's course i;
 // excluded: [{number, id, reason}] rows left out of this evaluation.
 export function renderResults(container, output, { components, rowNumbers, excluded, issuers = [] }) {
@@ -169,7 +187,10 @@ export function renderResults(container, output, { components, rowNumbers, exclu
   replaceChildren(container,
     h("p", { class: `result-headline${complete ? " is-complete" : ""}`, text: headline(output) }),
     h("h3", { text: "What to take next" }),
-    nextSteps(output, components, issuers),
+    // An ended cycle's calculator is a record: it asks nobody to take a course.
+    cycleEnded(output.deadlines)
+      ? h("p", { text: "Nothing: this cycle has ended. The notice at the top of the page says where to find the current requirements." })
+      : nextSteps(output, components, issuers),
     componentTable(output, components),
     excludedList(excluded),
     output.courses.length ? [
@@ -178,6 +199,7 @@ export function renderResults(container, output, { components, rowNumbers, exclu
       assignmentTable(output, components, rowNumbers),
     ] : null,
     courseNotes(output, components, rowNumbers),
+    notChecked(output.not_checked),
     deadlines(output.deadlines),
     stepFees(output.fees));
 }

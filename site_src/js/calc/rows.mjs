@@ -95,7 +95,10 @@ export class CourseList {
     const text = taught ? taught.text : "";
     if (note.textContent !== text) note.textContent = text;
     note.hidden = !taught;
-    select.hidden = Boolean(taught);
+    // A DE code decides how the course was taught; any other code says only
+    // "not distributive", so the person still says whether it was in person
+    // (some components take in-person courses only).
+    select.hidden = Boolean(taught && taught.distributive);
     row.classList.toggle("has-code", Boolean(taught));
   }
 
