@@ -2,6 +2,9 @@
 
 Without JavaScript the page is a plain table of all cycles; site_src/js/compare.mjs
 adds two drop-downs to show any two cycles side by side and mark what differs.
+The page is written as the script first shows it (the default pair, its
+"(differs)" tags and its count), so nothing moves when the script runs; what
+only the script may hide is marked `outside-pair`, which nojs.css shows again.
 """
 
 from __future__ import annotations
@@ -41,6 +44,38 @@ class CompareTable:
     @property
     def sections(self) -> list[tuple[str, list[Row]]]:
         return group_by_section(self.rows)
+
+    def _pair_cells(self, row: Row) -> tuple[Cell, Cell] | None:
+        if self.default_pair is None:
+            return None
+        ids = [cycle.id for cycle in self.columns]
+        first, second = (row.cells[ids.index(cycle.id)] for cycle in self.default_pair)
+        return first, second
+
+    def in_pair(self, cycle_id: str) -> bool:
+        """Whether the script shows this cycle's column at first (every column without a pair)."""
+        return self.default_pair is None or cycle_id in (cycle.id for cycle in self.default_pair)
+
+    def any_in_pair(self, rows: list[Row]) -> bool:
+        """Whether the script shows any of these rows at first."""
+        return not all(self.empty_in_pair(row) for row in rows)
+
+    def differs_in_pair(self, row: Row) -> bool:
+        cells = self._pair_cells(row)
+        return cells is not None and cells[0].comparable != cells[1].comparable
+
+    def empty_in_pair(self, row: Row) -> bool:
+        cells = self._pair_cells(row)
+        return cells is not None and cells[0].comparable == "" == cells[1].comparable
+
+    def pair_summary(self) -> str:
+        """What compare.mjs says of the default pair (the same sentence as its own)."""
+        if self.default_pair is None:
+            return ""
+        shown = [row for row in self.rows if not self.empty_in_pair(row)]
+        differing = sum(1 for row in shown if self.differs_in_pair(row))
+        a, b = (f"{cycle.year} {cycle.level_name}" for cycle in self.default_pair)
+        return f"{differing} of {len(shown)} rows differ between {a} and {b}."
 
 
 def columns_for(site: Site) -> list[Cycle]:

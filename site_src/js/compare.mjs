@@ -16,6 +16,7 @@ function update({ pickA, pickB, onlyDiff, summary }) {
   let differing = 0;
   let total = 0;
   for (const group of table.querySelectorAll("tbody")) {
+    if (!group.querySelector("tr[data-key]")) continue; // the status row stays
     let shown = 0;
     for (const row of group.querySelectorAll("tr[data-key]")) {
       const a = row.querySelector(`[data-cycle="${CSS.escape(pickA.value)}"]`);
@@ -51,6 +52,10 @@ function start() {
   form.addEventListener("submit", (event) => event.preventDefault());
   form.hidden = false;
   update(controls);
+  // The page came as update() leaves it for the first pair, with what it hides
+  // marked so that only a browser without scripts shows it; from now on the
+  // script alone decides.
+  for (const el of table.querySelectorAll(".outside-pair")) el.classList.remove("outside-pair");
 }
 
 if (form && table) start();

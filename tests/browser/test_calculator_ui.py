@@ -278,6 +278,31 @@ def test_results_follow_each_change(page, site_url, engine):
                                 "delivery": None, "national": True, "component": None}]
 
 
+def test_results_updated_in_place_read_as_a_fresh_page_would_show_them(page, site_url, engine):
+    """Each keystroke changes only what differs in the results (a part that did
+    not change is left as it was: no redraw, a screen reader's or a reader's
+    place in it is kept), and what is shown is what a fresh page shows."""
+    open_calculator(page, site_url)
+    fill_course(page, 1, "Trauma day", "2017-01-01", "10", "17-OEMS-T1-0001", national=True)
+    fill_course(page, 2, "Online cardiology", "2017-03-10", "15", "17-OEMS-T3-0003", component="local")
+    fill_course(page, 3, "Half typed", "2017-04-01", "", "")
+    expect(headline(page)).to_have_text(re.compile("count so far"))
+    deadlines = page.locator("#results-body h3", has_text="Deadlines as of today")
+    page.evaluate("(el) => { window.__kept = el; }", deadlines.element_handle())
+    row(page, 1).get_by_label("Hours").fill("12")
+    expect(headline(page)).to_have_text(re.compile("12 of 60 hours"))
+    row(page, 2).get_by_label("Counts toward").select_option("")
+    row(page, 3).get_by_label("Hours").fill("2")
+    expect(page.locator("#results-body")).not_to_contain_text("Not included yet")
+    assert page.evaluate("(el) => el === window.__kept && el.isConnected", deadlines.element_handle())
+    shown = page.evaluate("[document.getElementById('results-body').innerHTML, document.getElementById('summary-body').innerHTML]")
+    page.reload()
+    page.wait_for_selector("html[data-engine=ready]")
+    expect(headline(page)).to_have_text(re.compile("count so far"))
+    fresh = page.evaluate("[document.getElementById('results-body').innerHTML, document.getElementById('summary-body').innerHTML]")
+    assert shown == fresh
+
+
 def test_results_explain_what_does_not_count_and_suggest_a_fix(page, site_url, engine):
     open_calculator(page, site_url)
     fill_course(page, 1, "Online protocols", "2017-01-01", "5", "17-OEMS-T3-0001", component="local")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.model.changes import diff_cycles
 from generator.pipeline import load_site
 from tests.browser.conftest import format_violations, run_axe
-from tests.conftest import FIXTURE_CONTENT
+from tests.conftest import BUILD_DAY, FIXTURE_CONTENT
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +98,35 @@ def test_guidance_page_with_changes_has_no_axe_violations(page, site_url):
     assert page.locator("#changes").is_visible()
     violations = run_axe(page)
     assert violations == [], format_violations(violations)
+
+
+LAYOUT_SHIFT = """
+window.__shift = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_page_does_not_move_when_its_script_picks_two_cycles(browser, site_url, width):
+    """Four cycles, two shown: the page arrives as the script first shows it."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, service_workers="block")
+    try:
+        context.add_init_script(LAYOUT_SHIFT)
+        page = context.new_page()
+        page.goto(site_url + f"compare/index.html?today={BUILD_DAY.isoformat()}")
+        page.wait_for_timeout(800)
+        assert visible_headings(page) == ["What", "2022 Paramedic", "2024 Paramedic"]
+        assert page.locator("table.compare-table tbody.status-body").is_visible()
+        assert page.evaluate("window.__shift") <= 0.05
+    finally:
+        context.close()
+
+
+def test_the_count_of_what_differs_is_in_the_page_as_the_script_words_it(page, site_url, built_site):
+    written = re.search(r'id="compare-summary"[^>]*>([^<]*)<', (built_site / "compare/index.html").read_text("utf-8"))
+    page.goto(site_url + "compare/index.html")
+    assert written.group(1) and summary(page) == written.group(1)
+    page.get_by_label("Compare").select_option("2018/paramedic")
+    assert summary(page) != written.group(1)

@@ -18,6 +18,16 @@ test("dates read the same whatever the browser's language", () => {
   assert.equal(format.longDate("not a date"), "not a date");
 });
 
+test("month names are read as they are written, in full or shortened", () => {
+  for (let month = 1; month <= 12; month++) {
+    const written = format.longDate(`2017-${String(month).padStart(2, "0")}-01`).split(" ")[0];
+    assert.equal(format.monthOfName(written), month, written);
+    assert.equal(format.monthOfName(written.slice(0, 3).toUpperCase() + "."), month, written);
+  }
+  assert.equal(format.monthOfName("Sept"), 9);
+  for (const word of ["Ma", "Smarch", "", "ju"]) assert.equal(format.monthOfName(word), 0, word);
+});
+
 test("today is the device's own day, not UTC's", () => {
   assert.equal(format.todayIso(new Date(2018, 2, 1, 23, 59)), "2018-03-01");
   assert.equal(format.todayIso(new Date(2018, 0, 9, 0, 0)), "2018-01-09");

@@ -6,7 +6,7 @@
 
 import { nextCourses } from "./advice.mjs";
 import { sourceNote } from "./sources.mjs";
-import { h, replaceChildren } from "../lib/dom.mjs";
+import { h, patchChildren, replaceChildren } from "../lib/dom.mjs";
 import { deLimit, hours, money, num, plural, timeEl } from "../lib/format.mjs";
 
 export function headline(output) {
@@ -184,7 +184,7 @@ function notChecked(items) {
 // excluded: [{number, id, reason}] rows left out of this evaluation.
 export function renderResults(container, output, { components, rowNumbers, excluded, issuers = [] }) {
   const complete = output.status === "complete";
-  replaceChildren(container,
+  patchChildren(container,
     h("p", { class: `result-headline${complete ? " is-complete" : ""}`, text: headline(output) }),
     h("h3", { text: "What to take next" }),
     // An ended cycle's calculator is a record: it asks nobody to take a course.

@@ -2,7 +2,7 @@
 // those required, what each component still needs, and the days left to the
 // next deadline.
 
-import { h, replaceChildren } from "../lib/dom.mjs";
+import { h, patchChildren, replaceChildren } from "../lib/dom.mjs";
 import { hours, num, plural, timeEl } from "../lib/format.mjs";
 
 const DEADLINES = [
@@ -26,7 +26,7 @@ function deadlineLine(d) {
 
 export function renderSummary(container, output, components) {
   const complete = output.status === "complete";
-  replaceChildren(container,
+  patchChildren(container,
     h("p", { class: `summary-counted${complete ? " is-complete" : ""}`, id: "summary-counted" },
       h("strong", { text: `${num(output.counted)} of ${hours(output.required)}` }), " counted",
       complete ? ": complete" : `, ${num(output.short_by)} still needed`),

@@ -7,7 +7,7 @@
 // Each check returns a problem in plain words, or null; the caller says
 // where (course 3, line 7).
 
-import { isRealDate } from "../lib/format.mjs";
+import { isRealDate, monthOfName } from "../lib/format.mjs";
 import { HOURS_DECIMAL_PLACES, MAX_COURSE_HOURS, MAX_COURSES, MAX_TITLE_LENGTH, MAX_YEAR, MIN_YEAR } from "../vocabulary.mjs";
 
 // What the engine accepts.
@@ -16,20 +16,11 @@ export const DEFAULT_LIMITS = Object.freeze({
   maxCourses: MAX_COURSES, minYear: MIN_YEAR, maxYear: MAX_YEAR,
 });
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-  "september", "october", "november", "december"];
 const pad = (n) => String(n).padStart(2, "0");
 
 function iso(y, m, d) {
   const text = `${String(y).padStart(4, "0")}-${pad(m)}-${pad(d)}`;
   return isRealDate(text) ? text : null;
-}
-
-function monthNumber(word) {
-  const w = word.toLowerCase().replace(/\.$/, "");
-  if (w.length < 3) return 0;
-  const i = MONTHS.findIndex((m) => m.startsWith(w) || (w === "sept" && m === "september"));
-  return i + 1;
 }
 
 // A date as people and spreadsheets write it -> "YYYY-MM-DD", or null.
@@ -41,11 +32,11 @@ export function parseDate(text) {
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
   if (m) return iso(+m[3], +m[1], +m[2]);
   m = /^([A-Za-z]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(t);
-  if (m && monthNumber(m[1])) return iso(+m[3], monthNumber(m[1]), +m[2]);
+  if (m && monthOfName(m[1])) return iso(+m[3], monthOfName(m[1]), +m[2]);
   m = /^(\d{1,2})\s+([A-Za-z]+\.?),?\s+(\d{4})$/.exec(t);
-  if (m && monthNumber(m[2])) return iso(+m[3], monthNumber(m[2]), +m[1]);
+  if (m && monthOfName(m[2])) return iso(+m[3], monthOfName(m[2]), +m[1]);
   m = /^(\d{1,2})-([A-Za-z]{3,})-(\d{4})$/.exec(t); // 1-Mar-2017, as some spreadsheets show dates
-  if (m && monthNumber(m[2])) return iso(+m[3], monthNumber(m[2]), +m[1]);
+  if (m && monthOfName(m[2])) return iso(+m[3], monthOfName(m[2]), +m[1]);
   return null;
 }
 

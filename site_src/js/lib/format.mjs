@@ -31,6 +31,16 @@ export function isRealDate(text) {
   return dayNumber(text) !== null;
 }
 
+// The month (1-12) a month's name or its abbreviation names ("March", "mar.",
+// "Sept"; at least three letters), or 0: dates are read with the same names
+// they are written with.
+export function monthOfName(word) {
+  const w = String(word ?? "").toLowerCase().replace(/\.$/, "");
+  if (w.length < 3) return 0;
+  const i = MONTHS.findIndex((m) => m.toLowerCase().startsWith(w) || (w === "sept" && m === "September"));
+  return i + 1;
+}
+
 export function longDate(iso) {
   const m = ISO_DATE.exec(iso);
   if (!m) return iso;
@@ -59,8 +69,14 @@ export function daysAgo(diff) {
   return diff === -1 ? "yesterday" : `${-diff} days ago`;
 }
 
+// One formatter each, made once: toLocaleString with options builds a new one
+// on every call, which a results panel of 60 courses does hundreds of times.
+const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+const DOLLARS = new Intl.NumberFormat("en-US");
+const CENTS = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 export function num(n) {
-  return Number(n).toLocaleString("en-US", { maximumFractionDigits: 2 });
+  return NUMBER.format(Number(n));
 }
 
 export function plural(n, one, many) {
@@ -74,7 +90,7 @@ export function hours(n) {
 // Dollars as the pages write them: $25, $1,200, $12.50.
 export function money(amount) {
   const n = Number(amount);
-  return `$${n.toLocaleString("en-US", Number.isInteger(n) ? {} : { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `$${(Number.isInteger(n) ? DOLLARS : CENTS).format(n)}`;
 }
 
 // How much distributive education (DE) a component takes (null: no limit),
