@@ -11,10 +11,12 @@
 // engine is inside the standard library zip: nothing to install.
 //
 // Protocol (postMessage), requests are {id, op, payload}:
-//   from its start, before any request:
+//   from its start, before any request (it downloads the runtime and starts
+//   Python at once):
 //                 -> {type: "progress", message, loaded, total} as the runtime
 //                    downloads (bytes so far and in all; the first as soon as
 //                    the first bytes arrive, then at most every 100 ms)
+//                 -> {type: "progress", message} once Python runs
 //   op "init"     payload {rulesUrl} | {rules: "<json text>"} | "<json text>"
 //                 -> any number of {type: "progress", id, message, loaded?, total?}
 //                 -> {id, ok: true}
@@ -123,7 +125,7 @@ self.fetch = function handOver(resource, options) {
 
 // ---- the engine -----------------------------------------------------------------
 
-let pyodideReady = null; // Promise of {call}, created once
+let pyodideReady = null; // Promise of {call}, while starting or started
 let rulesText = null;
 
 function progress(id, message) {
@@ -152,8 +154,7 @@ function fullStdlib() {
   return new Uint8Array(xhr.response);
 }
 
-async function startPython(id) {
-  if (reporting) report(id);
+async function startPython() {
   const { loadPyodide } = await pyodideScript;
   mark("imported:pyodide");
   const { startEngine } = await engineStart;
@@ -176,12 +177,24 @@ async function startPython(id) {
       mark(step);
       if (step === "python-ready") {
         reporting = false;
-        progress(id, "Preparing the calculator…");
+        progress(undefined, "Preparing the calculator…");
       }
     },
   });
   return { call };
 }
+
+// Python starts as soon as the worker runs, not when the page's "init"
+// arrives: the page's own scripts may still be on their way. A failed start
+// is told to the init that waits for it, and the next init tries again.
+function bootPython() {
+  pyodideReady = startPython();
+  pyodideReady.catch(() => {
+    pyodideReady = null;
+  });
+  return pyodideReady;
+}
+bootPython();
 
 async function readRules(id, payload) {
   if (typeof payload === "string") return payload;
@@ -200,12 +213,9 @@ async function readRules(id, payload) {
 
 const handlers = {
   async init(id, payload) {
+    if (reporting) report(id); // where the download is, for a page that just asked
     const rulesPromise = readRules(id, payload); // in parallel with the boot
-    pyodideReady ??= startPython(id);
-    pyodideReady.catch(() => {
-      pyodideReady = null; // let a later init retry
-    });
-    const [text] = await Promise.all([rulesPromise, pyodideReady]);
+    const [text] = await Promise.all([rulesPromise, pyodideReady ?? bootPython()]);
     JSON.parse(text); // fail early, with a clear message, on broken rules
     rulesText = text;
     mark("ready");
