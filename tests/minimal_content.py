@@ -66,7 +66,7 @@ timeline:
   late_fees:
     - amount: 50
       applies_after: 2030-03-31
-      text: A $50 late fee applies after {date:2030-03-31}.
+      text: A $50 late fee applies after {date:last_day_without_penalty}.
 ce:
   total_hours: 20
   window:

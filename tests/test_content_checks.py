@@ -121,7 +121,7 @@ def test_a_date_far_from_the_cycle_year(tmp_path, capsys):
 
 
 def test_a_date_shortcode_outside_a_sane_range(tmp_path, capsys):
-    cycle = changed("after {date:2030-03-31}.", "after {date:3030-03-31}.")
+    cycle = changed("after {date:last_day_without_penalty}.", "after {date:3030-03-31}.")
     line = line_of(cycle, "text: A $50")
     assert_reports(
         tmp_path, capsys, cycle,
@@ -208,6 +208,75 @@ def test_a_phone_or_email_in_prose_that_no_contact_has(tmp_path, capsys, text, m
     assert_reports(tmp_path, capsys, cycle, f"{CYCLE}:{line}:13: warning: steps[0].help.text: {message}", strict=True)
 
 
+# ---- dates named in prose: {date:ce_last_day} follows the typed date ----------------------
+
+SUBSTEP_BODY = "body: See [the National hours](#component-national)."
+
+
+def built_page(tmp_path, cycle: str, name: str) -> str:
+    content = write_content(tmp_path / name, cycle)
+    out = tmp_path / name / "out"
+    assert main(["build", "--content", str(content), "--out", str(out), "--no-runtime", "--today", "2030-01-15"]) == 0
+    return (out / "2030/emt/index.html").read_text(encoding="utf-8")
+
+
+def test_a_named_date_is_shown_as_its_typed_date_and_follows_it(tmp_path, capsys):
+    named = changed(SUBSTEP_BODY, "body: Open from {date:opens}; hours count through {date:ce.window.last_day}.")
+    literal = changed(SUBSTEP_BODY, "body: Open from {date:2029-10-01}; hours count through {date:2030-03-31}.")
+    assert check(write_content(tmp_path / "strict", named), capsys, "--strict") == (0, [])
+    page = built_page(tmp_path, named, "named")
+    assert page == built_page(tmp_path, literal, "literal")  # the same <time> elements, byte for byte
+    assert ('Open from <time datetime="2029-10-01">October 1, 2029</time>; hours count through '
+            '<time datetime="2030-03-31">March 31, 2030</time>.') in page
+    moved = changed("- date: 2029-10-01", "- date: 2029-10-15", named)
+    assert 'Open from <time datetime="2029-10-15">October 15, 2029</time>;' in built_page(tmp_path, moved, "moved")
+
+
+@pytest.mark.parametrize(
+    "body, edit, message",
+    [
+        ("Apply by {date:ce_lastday}.", None,
+         "{date:ce_lastday}: no date is called 'ce_lastday'; write {date:YYYY-MM-DD} or one of: ce_start, opens, "
+         "recommended, ce_last_day, last_day_without_penalty, last_day, ce.window.start, ce.window.last_day"),
+        ("Apply by {date:recommended}.", None,
+         "{date:recommended}: no milestone is marked recommended; add the mark to the milestone with that date, "
+         "or write the date as {date:YYYY-MM-DD}"),
+        ("Open from {date:opens}.", ("- date: 2029-10-01", "- date: varies"),
+         "{date:opens}: the milestone marked opens is dated 'varies', not a date; write the date out, or leave it out"),
+        ("Hours count from {date:ce.window.start}.", ("start: 2028-04-01", "start: after_last_recertification"),
+         "{date:ce.window.start}: ce.window.start is 'after_last_recertification', not a date; write the date out, "
+         "or leave it out"),
+        ("Apply by {date:March 31}.", None,
+         "'{date:March 31}': expected {date:YYYY-MM-DD} or a typed date's name, such as {date:ce_last_day}"),
+    ],
+)
+def test_a_date_name_the_cycle_has_no_date_for_is_a_located_error(tmp_path, capsys, body, edit, message):
+    cycle = changed(SUBSTEP_BODY, f"body: {body}")
+    if edit:
+        cycle = changed(*edit, cycle)
+    line = line_of(cycle, f"body: {body}")
+    assert_reports(tmp_path, capsys, cycle, f"{CYCLE}:{line}:15: error: steps[0].substeps[0].body: {message}")
+
+
+def test_a_written_date_that_repeats_a_typed_date_is_a_warning(tmp_path, capsys):
+    cycle = changed(SUBSTEP_BODY, "body: Hours count through {date:2030-03-31}.")
+    line = line_of(cycle, "body: Hours count")
+    assert check(write_content(tmp_path, cycle), capsys)[0] == 0
+    assert_reports(
+        tmp_path, capsys, cycle,
+        f"{CYCLE}:{line}:15: warning: steps[0].substeps[0].body: {{date:2030-03-31}} repeats a typed date; write it "
+        "by name, {date:ce_last_day} (or {date:last_day_without_penalty}, {date:ce.window.last_day}), so this "
+        "sentence follows when that date changes",
+        strict=True,
+    )
+
+
+def test_a_written_date_that_is_no_typed_date_stays_as_written(tmp_path, capsys):
+    """Worked examples ("if you renewed on October 15, 2028") are dates of their own."""
+    cycle = changed(SUBSTEP_BODY, "body: If you renewed {date:2028-10-15}, hours count from {date:2028-10-16}.")
+    assert check(write_content(tmp_path, cycle), capsys, "--strict") == (0, [])
+
+
 # ---- cross-checks ------------------------------------------------------------------------
 
 
@@ -254,12 +323,13 @@ def test_a_de_sentence_that_contradicts_the_limit(tmp_path, capsys):
 @pytest.mark.parametrize(
     "new, message",
     [
-        ("A $40 late fee applies after {date:2030-03-31}.", "says $40, but the fee's amount is 50; correct one of them"),
+        ("A $40 late fee applies after {date:last_day_without_penalty}.", "says $40, but the fee's amount is 50; correct one of them"),
         ("A $50 late fee applies after {date:2030-04-01}.", "says {date:2030-04-01}, but applies_after is 2030-03-31; correct one of them"),
+        ("A $50 late fee applies after {date:last_day}.", "says {date:last_day} (2030-04-30), but applies_after is 2030-03-31; correct one of them"),
     ],
 )
 def test_a_late_fee_sentence_that_contradicts_its_values(tmp_path, capsys, new, message):
-    cycle = changed("A $50 late fee applies after {date:2030-03-31}.", new)
+    cycle = changed("A $50 late fee applies after {date:last_day_without_penalty}.", new)
     line = line_of(cycle, "text: A $")
     assert_reports(tmp_path, capsys, cycle, f"{CYCLE}:{line}:13: error: timeline.late_fees[0].text: {message}")
 

@@ -2,8 +2,9 @@
 
 The new file is the old file's text with small edits, so comments, ordering
 and wording survive:
-- every date (and every {date:...} in prose) moves forward by the number of
-  years between the cycles; February 29 becomes February 28 in a common year;
+- every date (and every {date:YYYY-MM-DD} in prose) moves forward by the number
+  of years between the cycles; February 29 becomes February 28 in a common year;
+  a date by name ({date:ce_last_day}) stays and follows its moved milestone;
 - `year` is set and `draft: true` added: a plain `build` leaves the cycle out
   and its pages never show a "last verified" date until the line is deleted;
   `last_verified` becomes today but stays unverified;

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.loading import schema
+from generator.loading.date_references import has_names, resolve_date_references
 from generator.loading.crosscheck import check_cycle, check_site, opens_date
 from generator.loading.diagnostics import ContentError, Location, Report
 from generator.loading.schema import INVALID, Ctx
@@ -133,6 +134,8 @@ def load_cycle_file(
     _warn_draft(data, ctx)
     if len(report.errors) > errors_before:  # every invalid value was reported as an error
         return None
+    if has_names(ctx):
+        data = resolve_date_references(data)
     return CycleSource(display, data, node.start_mark.line + 1)
 
 

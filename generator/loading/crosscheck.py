@@ -8,7 +8,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Iterable
 
-from generator.loading.schema import DATE_SHORTCODE, INVALID, Ctx
+from generator.loading.date_references import check_date_references, date_of, named_dates
+from generator.loading.schema import DATE_NAME, DATE_SHORTCODE, INVALID, Ctx, parse_iso_date
 from generator.sources.acknowledged import check_acknowledged
 
 DEADLINE_MARKS = ("ce_last_day", "last_day_without_penalty", "last_day")
@@ -118,8 +119,10 @@ def check_cycle(data: dict, ctx: Ctx) -> None:
             check_source_ref(approval["live_virtual"], "ce.approval.live_virtual")
     _check_dates_near_year(data, ctx)
     _check_prose_against_facts(data, ctx)
+    named = named_dates(data)
+    check_date_references(named, ctx)
     if isinstance(timeline, dict):
-        _check_late_fee_texts(timeline, ctx)
+        _check_late_fee_texts(timeline, named, ctx)
 
 
 def _check_ce(ce: dict, ctx: Ctx) -> None:
@@ -332,8 +335,8 @@ def _check_de_texts(ce: dict, ctx: Ctx) -> None:
             )
 
 
-def _check_late_fee_texts(timeline: dict, ctx: Ctx) -> None:
-    """A late fee's sentence names its own amount and date."""
+def _check_late_fee_texts(timeline: dict, named: dict, ctx: Ctx) -> None:
+    """A late fee's sentence names its own amount and date (written out or by name)."""
     for index, fee in enumerate(_records(timeline["late_fees"])):
         text, amount, after = fee.get("text"), fee.get("amount"), fee.get("applies_after")
         if not _ok(text, amount, after):
@@ -344,5 +347,9 @@ def _check_late_fee_texts(timeline: dict, ctx: Ctx) -> None:
             if said != amount:
                 ctx.error(_node(fee, "text"), path, f"says ${match.group(1)}, but the fee's amount is {amount}; correct one of them")
         for match in DATE_SHORTCODE.finditer(text):
-            if match.group(1) != after.isoformat():
-                ctx.error(_node(fee, "text"), path, f"says {{date:{match.group(1)}}}, but applies_after is {after.isoformat()}; correct one of them")
+            inside = match.group(1)
+            by_name = DATE_NAME.fullmatch(inside)
+            said = date_of(inside, named) if by_name else parse_iso_date(inside)
+            if said is not None and said != after:  # a name without a date has its own error
+                shown = f"{{date:{inside}}}" + (f" ({said.isoformat()})" if by_name else "")
+                ctx.error(_node(fee, "text"), path, f"says {shown}, but applies_after is {after.isoformat()}; correct one of them")

@@ -1,9 +1,9 @@
 """What a publisher can get wrong inside Markdown prose, found while loading.
 
 Dates written as text ("March 31, 2024", "3/31/2024") are not shown as dates
-and are not moved by `new-cycle`: a warning asks for `{date:…}`. Phone numbers
-and e-mail addresses are returned so the cross-checks can compare them with
-the contacts.
+and are not moved by `new-cycle`: a warning asks for `{date:…}`. Phone numbers,
+e-mail addresses and the `{date:…}` dates are returned so the cross-checks can
+compare them with the contacts and the typed dates.
 
 The page renderer (text/prose.py) disables raw HTML and lets markdown-it drop
 unsafe links, so such text would silently show as something else. Here the
@@ -29,7 +29,7 @@ WRITTEN_DATE = re.compile(
     rf"\b(?:(?:{MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})\b"
 )
-DATE_SHORTCODE = re.compile(r"\{date:[^}]*\}")
+DATE_SHORTCODE = re.compile(r"\{date:([^}]*)\}")
 PHONE = re.compile(r"(?<![\d-])\(?(\d{3})\)?[-. ]?(\d{3})[-.](\d{4})(?![\d-])")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 UNSAFE_SCHEME = re.compile(r"\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
@@ -43,6 +43,7 @@ class ProseFindings:
     fragments: list[str] = field(default_factory=list)  # "#component-national" links
     phones: list[str] = field(default_factory=list)  # as 617-973-0935
     emails: list[str] = field(default_factory=list)  # lowercase
+    dates: list[str] = field(default_factory=list)  # what each {date:…} holds: 2030-03-31 or a name (ce_last_day)
 
 
 def _walk(tokens):
@@ -55,7 +56,7 @@ def _walk(tokens):
 @lru_cache(maxsize=20000)
 def check_prose(text: str) -> ProseFindings:
     """Problems in one prose value; cached, since cycles of a level repeat most of their prose."""
-    found = ProseFindings()
+    found = ProseFindings(dates=[m.group(1) for m in DATE_SHORTCODE.finditer(text)])
     plain = DATE_SHORTCODE.sub(" ", text)
     for match in WRITTEN_DATE.finditer(plain):
         found.warnings.append(

@@ -29,6 +29,8 @@ NULL_TAG = "tag:yaml.org,2002:null"
 _resolver = yaml.resolver.Resolver()
 
 DATE_SHORTCODE = re.compile(r"\{date:([^}]*)\}")
+# `{date:ce_last_day}`: a typed date named instead of copied (loading/date_references.py).
+DATE_NAME = re.compile(r"[a-z_]+(?:\.[a-z_]+)*")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Any date in content falls in these years; anything else is a typing slip (2081 for 2018).
 # They lie inside the calculator's own range (MIN_YEAR to MAX_YEAR), so it never refuses a content date.
@@ -169,7 +171,7 @@ def yaml_number_problem(value: str) -> str | None:
 
 
 class Prose(Text):
-    """Markdown text; `{date:YYYY-MM-DD}` marks a date shown as <time>."""
+    """Markdown text; `{date:YYYY-MM-DD}` (or a typed date's name, `{date:ce_last_day}`) marks a date shown as <time>."""
 
     expected = "Markdown text"
 
@@ -178,14 +180,16 @@ class Prose(Text):
         if value is INVALID:
             return value
         for match in DATE_SHORTCODE.finditer(value):
+            if DATE_NAME.fullmatch(match.group(1)):
+                continue  # a name: checked against the whole cycle's dates (date_references.py)
             parsed = parse_iso_date(match.group(1))
+            if parsed is None and ISO_DATE.fullmatch(match.group(1)):
+                return ctx.error(node, path, f"impossible date {match.group(1)!r} in {{date:…}}; expected YYYY-MM-DD")
             if parsed is None:
-                ctx.error(
-                    node,
-                    path,
-                    f"impossible date {match.group(1)!r} in {{date:…}}; expected YYYY-MM-DD",
+                return ctx.error(
+                    node, path,
+                    f"{match.group(0)!r}: expected {{date:YYYY-MM-DD}} or a typed date's name, such as {{date:ce_last_day}}",
                 )
-                return INVALID
             if date_out_of_range(parsed):
                 return ctx.error(node, path, f"{date_out_of_range(parsed)} (in {{date:…}})")
         findings = check_prose(value)
@@ -403,6 +407,20 @@ def R(**fields: Field | Type) -> Record:
 
 def opt(type_: Type, default: Any = None) -> Field:
     return Field(type_, required=False, default=default)
+
+
+def map_prose(type_: Type, value: Any, change: Callable[[str], str]) -> Any:
+    """`value` (converted by `type_`) with each of its Markdown prose texts passed through `change`."""
+    if isinstance(type_, Prose):
+        return change(value) if isinstance(value, str) else value
+    if isinstance(type_, ListOf) and isinstance(value, list):
+        return [map_prose(type_.item, item, change) for item in value]
+    if isinstance(type_, Record) and isinstance(value, dict):
+        return {
+            key: map_prose(type_.fields[key].type, item, change) if key in type_.fields else item
+            for key, item in value.items()
+        }
+    return value
 
 
 # ---- the content schema ---------------------------------------------------

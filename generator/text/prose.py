@@ -3,7 +3,8 @@ implementation of each for the generator (the browser's is site_src/js/lib/forma
 
 Raw HTML in content is disabled: content is text, the templates own the markup.
 `{date:YYYY-MM-DD}` in prose becomes a <time> element so every date on a page
-is machine-readable.
+is machine-readable (a date by name, `{date:ce_last_day}`, was already written
+as its `{date:YYYY-MM-DD}` while loading: loading/date_references.py).
 """
 
 from __future__ import annotations
