@@ -85,3 +85,22 @@ def test_a_doc_out_of_step_with_the_schema_is_reported(tmp_path):
     assert result.returncode == 1
     assert "is not the table written from recert_engine/rules.schema.json" in result.stderr
     assert "python scripts/rules_doc.py" in result.stderr
+
+
+def key_paths(value, prefix: str = "") -> set[str]:
+    """Every field's path ("ce.components[].deliveries"), lists taken as their items."""
+    if isinstance(value, dict):
+        return {path for key, child in value.items() for path in {f"{prefix}{key}"} | key_paths(child, f"{prefix}{key}.")}
+    if isinstance(value, list):
+        return {path for item in value for path in key_paths(item, f"{prefix.rstrip('.')}[].")}
+    return set()
+
+
+def test_the_docs_example_keeps_the_contract_and_shows_every_field_the_build_writes():
+    text = (ROOT / "docs" / "rules-json.md").read_text(encoding="utf-8")
+    example = json.loads(text.split("```json\n", 1)[1].split("```", 1)[0])
+    assert schema_problems(example) == []
+    assert engine_problems(example) == []
+    # The example is a 2018 Paramedic file: it names every field the build writes for one.
+    built = rules_for(FIXTURE_SITE.cycle("2018/paramedic"))
+    assert key_paths(example) == key_paths(built)

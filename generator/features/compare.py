@@ -25,6 +25,9 @@ class Cell:
     value: Value
     comparable: str  # equal for two cells exactly when they say the same thing
     cycle_id: str  # the column's cycle
+    # Sources the cell names itself: those other than its column's source (the
+    # cycle's first), which the table names once, at the top of the column.
+    sources: tuple[str, ...] = ()
 
 
 @dataclass
@@ -107,8 +110,10 @@ def compare_table(site: Site) -> CompareTable:
     for fact in sorted(first.values(), key=lambda f: (SECTIONS.index(f.section), order[f.key])):
         cells = []
         for cycle, cycle_id, facts in zip(columns, ids, per_cycle):
-            value = facts[fact.key].value if fact.key in facts else None
-            cells.append(Cell(value, comparable(value, cycle.year), cycle_id))
+            own = facts.get(fact.key)
+            value = own.value if own else None
+            sources = tuple(s for s in own.sources if s != cycle.default_source) if value is not None else ()
+            cells.append(Cell(value, comparable(value, cycle.year), cycle_id, sources))
         rows.append(Row(fact.key, fact.section, fact.what, cells))
     return CompareTable(columns, rows, default_pair(site, columns))
 

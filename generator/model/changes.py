@@ -49,6 +49,7 @@ class Fact:
     section: str
     what: str
     value: Value
+    sources: tuple[str, ...] = ()  # ids of the cycle's sources that say so (Cycle.source_of)
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,8 @@ def cycle_facts(cycle: Cycle) -> list[Fact]:
     d = cycle.data
     facts: list[Fact] = []
 
-    def add(key: str, section: str, what: str, value: Value) -> None:
-        facts.append(Fact(key, section, what, value))
+    def add(key: str, section: str, what: str, value: Value, *sources: str) -> None:
+        facts.append(Fact(key, section, what, value, sources or (cycle.default_source,)))
 
     cert = d["certification"]
     add("cert.expires", "Certification", "Certification expires", cert["expires"])
@@ -86,8 +87,9 @@ def cycle_facts(cycle: Cycle) -> list[Fact]:
     ce = d["ce"]
     add("ce.total", "Continuing education", "Total hours", hours(ce["total_hours"]))
     for c in ce["components"]:
-        add(f"ce.{c['id']}.hours", "Continuing education", f"{c['name']} hours", hours(c["hours"]))
-        add(f"ce.{c['id']}.de", "Continuing education", f"{c['name']}: distributive education allowed", de_limit(c["de_limit"]))
+        source = cycle.source_of(c)
+        add(f"ce.{c['id']}.hours", "Continuing education", f"{c['name']} hours", hours(c["hours"]), source)
+        add(f"ce.{c['id']}.de", "Continuing education", f"{c['name']}: distributive education allowed", de_limit(c["de_limit"]), source)
     window = ce["window"]
     start = window["start"]
     add(
@@ -95,12 +97,14 @@ def cycle_facts(cycle: Cycle) -> list[Fact]:
         "Continuing education",
         "Hours count from",
         AFTER_LAST_RECERTIFICATION.capitalize() if start == "after_last_recertification" else start,
+        cycle.source_of(window),
     )
-    add("ce.window.last_day", "Continuing education", "Last day to complete continuing education", window["last_day"])
+    add("ce.window.last_day", "Continuing education", "Last day to complete continuing education", window["last_day"], cycle.source_of(window))
     approval = ce["approval"]
-    add("ce.approval.issuers", "Continuing education", "Course approval numbers from", " or ".join(approval["issuers"]))
-    add("ce.approval.de_codes", "Continuing education", "Approval codes for distributive education", ", ".join(approval["distributive_codes"]) or None)
-    add("ce.approval.other_codes", "Continuing education", "Approval codes that are not distributive", ", ".join(approval["non_distributive_codes"]) or None)
+    source = cycle.source_of(approval)
+    add("ce.approval.issuers", "Continuing education", "Course approval numbers from", " or ".join(approval["issuers"]), source)
+    add("ce.approval.de_codes", "Continuing education", "Approval codes for distributive education", ", ".join(approval["distributive_codes"]) or None, source)
+    add("ce.approval.other_codes", "Continuing education", "Approval codes that are not distributive", ", ".join(approval["non_distributive_codes"]) or None, source)
 
     for step in d["steps"]:
         for sub in step["substeps"]:
@@ -109,7 +113,7 @@ def cycle_facts(cycle: Cycle) -> list[Fact]:
                 who = NREMT_LABELS[fee.get("nremt")]
                 amount = money(fee["amount"])
                 value = Worded(amount, fee["who"]) if fee.get("who") else amount
-                add(f"fee.{sub['id']}.{index}", "Fees", f"{step['title']} fee{who}", value)
+                add(f"fee.{sub['id']}.{index}", "Fees", f"{step['title']} fee{who}", value, cycle.source_of(step))
     for index, fee in enumerate(d["timeline"]["late_fees"]):
         key = fee.get("payee") or str(index)
         label = f"Late fee ({fee['payee']})" if fee.get("payee") else "Late fee"
@@ -119,13 +123,14 @@ def cycle_facts(cycle: Cycle) -> list[Fact]:
     for mark, label in MILESTONE_LABELS.items():
         milestone = cycle.milestone(mark)
         value = milestone["date"] if milestone else None
-        add(f"date.{mark}", "Dates", label, VARIES if value == "varies" else value)
+        add(f"date.{mark}", "Dates", label, VARIES if value == "varies" else value, cycle.source_of(milestone))
     for step in d["steps"]:
         for sub in step["substeps"]:
             if sub.get("deadline"):
-                add(f"deadline.{sub['id']}", "Dates", f"Deadline: {sub['title'].rstrip('.')}", sub["deadline"])
+                add(f"deadline.{sub['id']}", "Dates", f"Deadline: {sub['title'].rstrip('.')}", sub["deadline"], cycle.source_of(step))
 
-    add("steps", "Steps", "Steps", tuple(f"{s['label']}: {s['title']}" for s in d["steps"]))
+    steps_sources = dict.fromkeys(cycle.source_of(step) for step in d["steps"])  # each once, in order
+    add("steps", "Steps", "Steps", tuple(f"{s['label']}: {s['title']}" for s in d["steps"]), *steps_sources)
 
     for contact in d["contacts"]:
         for way in ("phone", "email"):

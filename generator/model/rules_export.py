@@ -70,7 +70,6 @@ def rules_for(cycle: Cycle) -> dict[str, Any]:
     ce = data["ce"]
     window = ce["window"]
     approval = ce["approval"]
-    default_source = data["sources"][0]["id"]
     after_last = window["start"] == "after_last_recertification"
 
     def milestone_date(mark: str) -> str | None:
@@ -79,7 +78,7 @@ def rules_for(cycle: Cycle) -> dict[str, Any]:
 
     live_virtual = approval.get("live_virtual")
     warning_milestone = next((m for m in data["timeline"]["milestones"] if m.get("warning")), None)
-    timeline_source = next((m["source"] for m in data["timeline"]["milestones"] if m.get("source")), default_source)
+    timeline_source = next((m["source"] for m in data["timeline"]["milestones"] if m.get("source")), cycle.default_source)
     return {
         "schema": RULES_SCHEMA_VERSION,
         "cycle": cycle.id,
@@ -94,7 +93,7 @@ def rules_for(cycle: Cycle) -> dict[str, Any]:
                 "starts_after_last_recertification": after_last,
                 "last_day": _date(window["last_day"]),
                 "last_recertified": _last_recertified_range(cycle),
-                "source": window.get("source") or default_source,
+                "source": cycle.source_of(window),
             },
             "approval": {
                 "required": approval["required"],
@@ -103,9 +102,9 @@ def rules_for(cycle: Cycle) -> dict[str, Any]:
                 "non_distributive_codes": list(approval["non_distributive_codes"]),
                 "recognised_codes": recognised_codes(approval["distributive_codes"] + approval["non_distributive_codes"]),
                 "live_virtual_codes": list(live_virtual["codes"]) if live_virtual else [],
-                "live_virtual_source": (live_virtual.get("source") or default_source) if live_virtual else None,
+                "live_virtual_source": cycle.source_of(live_virtual) if live_virtual else None,
                 "placeholders": list(APPROVAL_PLACEHOLDERS),
-                "source": approval.get("source") or default_source,
+                "source": cycle.source_of(approval),
             },
             "components": [
                 {
@@ -116,12 +115,12 @@ def rules_for(cycle: Cycle) -> dict[str, Any]:
                     "national_content_only": c["national_content_only"],
                     "deliveries": list(c["deliveries"]) if c.get("deliveries") else None,
                     "delivery_text": plain_text(c["delivery_text"]) if c.get("delivery_text") else None,
-                    "source": c.get("source") or default_source,
+                    "source": cycle.source_of(c),
                 }
                 for c in ce["components"]
             ],
             "not_checked": [
-                {"text": plain_text(item["text"]), "source": item.get("source") or default_source}
+                {"text": plain_text(item["text"]), "source": cycle.source_of(item)}
                 for item in ce.get("not_checked") or []
             ],
         },

@@ -54,6 +54,20 @@ class Cycle:
             return min(fee["applies_after"], penalty["date"])
         return fee["applies_after"]
 
+    @property
+    def default_source(self) -> str:
+        """The source of a fact whose content names none: the cycle's first."""
+        return self.data["sources"][0]["id"]
+
+    def source_of(self, *items: dict | None) -> str:
+        """Which source says so: the first of `items` (most specific first, e.g. a
+        note, then its step) that names one, else the cycle's first source. The
+        one rule for every page, rules.json and the compare table."""
+        for item in items:
+            if item and item.get("source"):
+                return item["source"]
+        return self.default_source
+
     def source_title(self, source_id: str | None) -> str | None:
         for source in self.data["sources"]:
             if source["id"] == source_id:

@@ -76,13 +76,14 @@ def test_without_javascript_every_cycle_is_a_column(browser, site_url):
         context.close()
 
 
-def test_compare_page_fits_a_phone_screen(browser, site_url):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
+@pytest.mark.parametrize("width", [320, 360])
+def test_compare_page_fits_a_phone_screen(browser, site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 740})
     try:
         page = context.new_page()
         page.goto(site_url + "compare/index.html")
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0, f"page is {overflow}px wider than a 360px phone screen"
+        assert overflow <= 0, f"page is {overflow}px wider than a {width}px phone screen"
         # two cycles side by side fit without scrolling the table sideways
         inside = page.evaluate(
             "(() => { const box = document.querySelector('.compare-table').parentElement;"
@@ -91,6 +92,27 @@ def test_compare_page_fits_a_phone_screen(browser, site_url):
         assert inside <= 0, f"the two-cycle table is {inside}px wider than its box"
     finally:
         context.close()
+
+
+def test_each_columns_source_stays_in_view_and_leads_to_its_address(page, site_url):
+    page.goto(site_url + "compare/index.html")
+    page.get_by_label("Compare").select_option("2018/paramedic")
+    page.get_by_label("with").select_option("2024/aemt")
+    status = page.locator("table.compare-table tr", has=page.locator("th", has_text="Status"))
+    assert len(status.locator("td:visible").all()) == 2
+    sources = page.locator("tr.source-row td:visible")
+    assert sources.all_inner_texts() == [
+        "Source: OEMS flyer: Massachusetts Advanced EMT recertification 2024",
+        "Source: OEMS flyer: Massachusetts Paramedic recertification 2018 (two pages)",
+    ]
+    # a value from a second source names it in its cell; the name leads to the address
+    codes = page.locator('tr[data-key="ce.approval.de_codes"] td[data-cycle="2024/aemt"]')
+    assert codes.inner_text() == "T3, F3\nSource: Mass.gov: Renew your EMT, Advanced EMT, or Paramedic certification"
+    codes.get_by_role("link").click()
+    page.wait_for_url("**/2024/aemt/index.html#source-massgov-renew")
+    address = page.locator("#source-massgov-renew").get_by_role("link")
+    assert address.get_attribute("href") == "https://www.mass.gov/how-to/renew-your-emt-advanced-emt-or-paramedic-certification"
+    assert page.console_errors == []
 
 
 def test_guidance_page_with_changes_has_no_axe_violations(page, site_url):
