@@ -1,15 +1,14 @@
-"""Maximum flow (Edmonds-Karp) with Decimal capacities and staged augmentation.
+"""Maximum flow (Edmonds-Karp) with exact capacities and staged augmentation.
 
 Edmonds-Karp always augments along a shortest path found by breadth-first
-search, so it terminates with exact Decimal capacities and, given a fixed
-order of nodes and edges, always produces the same flow. ``augment`` can be
+search, so it terminates with exact capacities (assign.py gives whole
+numbers) and, given a fixed order of nodes and edges, always produces the
+same flow. ``augment`` can be
 called repeatedly with a growing set of usable edges: each call continues
 from the current flow, so earlier stages are never undone (a simple
 source-to-sink path never uses a reverse edge out of the source or into the
 sink, so flow leaving the source or entering the sink only grows).
 """
-
-from collections import deque
 
 
 class Network:
@@ -40,17 +39,19 @@ class Network:
         """Pushes flow along shortest augmenting paths until none is left,
         using only edges marked usable (reverse edges always are)."""
         head, to, cap, usable = self.head, self.to, self.cap, self.usable
+        nodes = len(head)
         while True:
-            via = [-1] * len(head)  # edge used to reach each node
+            via = [-1] * nodes  # edge used to reach each node
             via[source] = -2
-            queue = deque((source,))
-            while queue and via[sink] == -1:
-                node = queue.popleft()
+            queue = [source]  # breadth first: the list grows while it is read
+            for node in queue:
                 for e in head[node]:
                     nxt = to[e]
                     if via[nxt] == -1 and cap[e] > 0 and (usable[e] or e & 1):
                         via[nxt] = e
                         queue.append(nxt)
+                if via[sink] != -1:  # nothing later changes the path found
+                    break
             if via[sink] == -1:
                 return
             # Bottleneck along the path, then push it.
