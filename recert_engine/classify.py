@@ -82,7 +82,7 @@ def classify(course, cycle, window, today):
     if item.code is not None:
         item.distributive = item.code in cycle.distributive_codes
         if course.delivery is not None and (course.delivery == "distributive") != item.distributive:
-            item.messages.append(texts.delivery_conflict(course, item.code, item.distributive))
+            item.messages.append(texts.delivery_conflict(course, item.code, item.distributive, cycle))
     elif course.delivery is not None:
         item.distributive = course.delivery == "distributive"
     else:
@@ -93,7 +93,7 @@ def classify(course, cycle, window, today):
 
     item.delivery = known_delivery(course, item, cycle)
     if item.delivery == "live_virtual" and course.delivery == "in_person":
-        item.messages.append(texts.live_virtual_code(item.code))
+        item.messages.append(texts.live_virtual_code(item.code, cycle))
 
     hours = course.hours
     if course.date > today:

@@ -25,10 +25,10 @@ def leftover_reasons(item, leftover, cycle, assignment):
         elif item.refused.get(comp.id) == "delivery" and not item.distributive:
             reasons.append(texts.delivery_not_accepted(leftover, comp, remaining, item, cycle, pin is not None))
         elif item.refused.get(comp.id) == "delivery":
-            reasons.append(texts.de_limit(leftover, comp, remaining, item.code, pin is not None))
+            reasons.append(texts.de_limit(leftover, comp, remaining, item, cycle, pin is not None))
         elif item.distributive and comp.de_limit is not None \
                 and assignment.component_de[comp.id] >= comp.de_limit:
-            reasons.append(texts.de_limit(leftover, comp, remaining, item.code, pin is not None))
+            reasons.append(texts.de_limit(leftover, comp, remaining, item, cycle, pin is not None))
     if not reasons:
         reasons.append(texts.requirement_met(leftover, full or comps, pin is not None))
     return reasons

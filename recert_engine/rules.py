@@ -67,7 +67,7 @@ class Cycle:
     __slots__ = (
         "id", "sources", "window_start", "window_after_last_recert", "window_last_day",
         "window_source", "approval_required", "issuers", "distributive_codes", "known_codes",
-        "live_virtual_codes", "live_virtual_source", "placeholders", "last_recertified_range",
+        "distributive_codes_source", "live_virtual_codes", "live_virtual_source", "placeholders", "last_recertified_range",
         "not_checked", "deadline_labels",
         "approval_source", "components", "ce_last_day", "last_day_without_penalty",
         "last_day", "warning", "late_fees", "deadlines_source", "fees",
@@ -240,6 +240,9 @@ def _parse(rules, r):
                 r.date(span, "earliest", "ce.window.last_recertified.earliest"),
                 r.date(span, "latest", "ce.window.last_recertified.latest"))
     cycle.approval_source = r.source(approval, "ce.approval", sources)
+    # Which source says which codes are DE, where it is not the approval rules' own.
+    cycle.distributive_codes_source = r.source(
+        approval, "ce.approval", sources, key="distributive_codes_source", nullable=True) or cycle.approval_source
 
     cycle.components = []
     comps = ce.get("components")

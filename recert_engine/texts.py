@@ -80,7 +80,8 @@ def not_national_content(hours, comp, remaining, pinned):
                    f"course is not marked as National content. {then}", comp.source, comp.id)
 
 
-def de_limit(hours, comp, remaining, code, pinned):
+def de_limit(hours, comp, remaining, item, cycle, pinned):
+    code = item.code if item.code in cycle.distributive_codes else None
     why = f"approval code {code}" if code else "its delivery"
     if comp.de_limit == 0:
         cap = f"{comp.name} takes no distributive education (DE)"
@@ -88,10 +89,13 @@ def de_limit(hours, comp, remaining, code, pinned):
         cap = (f"{comp.name} takes at most {_h(comp.de_limit)} of distributive education (DE), "
                "and that is already used")
     lead = f"You assigned this DE course to {comp.name}. " if pinned else ""
-    return _reason("de_limit", hours,
-                   f"{lead}{cap}; this course is DE ({why}). {comp.name} still needs "
-                   f"{_h(remaining)}: take in-person or live virtual courses for it.",
-                   comp.source, comp.id)
+    reason = _reason("de_limit", hours,
+                     f"{lead}{cap}; this course is DE ({why}). {comp.name} still needs "
+                     f"{_h(remaining)}: take in-person or live virtual courses for it.",
+                     comp.source, comp.id)
+    if code and cycle.distributive_codes_source:
+        reason["also_source"] = cycle.distributive_codes_source  # that the code means DE comes from here
+    return reason
 
 
 _TAUGHT = {"live_virtual": "taught live online (live virtual)", "in_person": "taught in person",
@@ -136,26 +140,31 @@ def requirement_met(hours, comps, pinned):
 
 # --- per-course messages and suggestions -------------------------------------
 
-def delivery_conflict(course, code, distributive):
+# Each message names the source of what the approval code means (None: the engine's own rule).
+
+def delivery_conflict(course, code, distributive, cycle):
     given = course.delivery.replace("_", " ")
     means = "distributive education (DE)" if distributive else "not distributive education (not DE)"
     return {"code": "delivery_conflict",
             "message": f"Delivery is given as {given}, but approval code {code} means {means}. "
-                       "The approval code decides; check the approval number and delivery on your certificate."}
+                       "The approval code decides; check the approval number and delivery on your certificate.",
+            "source": cycle.distributive_codes_source if distributive else cycle.approval_source}
 
 
-def live_virtual_code(code):
+def live_virtual_code(code, cycle):
     return {"code": "delivery_conflict",
             "message": f"Delivery is given as in person, but approval code {code} means live virtual "
                        "(taught live online). The approval code decides; check the approval number and "
-                       "delivery on your certificate."}
+                       "delivery on your certificate.",
+            "source": cycle.live_virtual_source}
 
 
 def delivery_assumed():
     return {"code": "delivery_assumed",
             "message": f"No delivery given and the approval number has no {code_ranges('/')} code, so this "
                        "course is treated as distributive education (DE), the stricter case. "
-                       "Set delivery to in person or live virtual if it was taught live."}
+                       "Set delivery to in person or live virtual if it was taught live.",
+            "source": None}
 
 
 def unpin(extra, placement, comps_by_id):

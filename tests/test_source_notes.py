@@ -182,12 +182,44 @@ def test_compare_names_each_columns_source_once_and_a_values_own_source_in_its_c
         assert_leads_to_the_source(built_site, page, top[cycle.id], source(cycle, cycle.default_source))
 
     in_cells = [(inside(n, tag="tr")["data-key"], inside(n, tag="td")["data-cycle"], n) for n in notes if inside(n, tag="tr").get("data-key")]
-    # In the fixture only the 2024 Advanced EMT course approval comes from a second source (mass.gov).
+    # In the fixture only the 2024 Advanced EMT course approval, and which codes
+    # are DE in 2018 (the flyer lists only the others), come from a second source (mass.gov).
     assert sorted((key, cycle_id) for key, cycle_id, _ in in_cells) == [
+        ("ce.approval.de_codes", "2018/paramedic"),
         ("ce.approval.de_codes", "2024/aemt"),
         ("ce.approval.issuers", "2024/aemt"),
     ]
-    aemt = site.cycle("2024/aemt")
-    for _, _, note in in_cells:
-        assert note.href == "../2024/aemt/index.html#source-massgov-renew"
-        assert_leads_to_the_source(built_site, page, note, {"title": source(aemt, "massgov-renew")["title"], "url": MASSGOV_URL})
+    for _, cycle_id, note in in_cells:
+        assert note.href == f"../{cycle_id}/index.html#source-massgov-renew"
+        massgov = source(site.cycle(cycle_id), "massgov-renew")
+        assert_leads_to_the_source(built_site, page, note, {"title": massgov["title"], "url": MASSGOV_URL})
+
+
+# ---- the DE approval codes, where another source than the approval rules' names them ----
+
+
+def test_the_2018_de_codes_name_the_page_that_gives_them_not_the_flyer(built_site, site):
+    paramedic = site.cycle("2018/paramedic")
+    massgov = {"title": source(paramedic, "massgov-renew")["title"], "url": MASSGOV_URL}
+    flyer = source(paramedic, "flyer")
+    page = "2018/paramedic/index.html"
+    reader = read_notes(built_site / page)
+    codes = reader.by_id["distributive-codes"]
+    assert "Approval codes that mean distributive education: T3, F3." in codes.text
+    (beside,) = [n for n in reader.notes if inside(n, id="distributive-codes")]
+    assert_leads_to_the_source(built_site, page, beside, massgov)
+    # the rest of the approval rules stays the flyer's: its note follows the flyer's wording
+    html = (built_site / page).read_text(encoding="utf-8")
+    assert "Approval codes that are not distributive: T1, T2, T4, T5, F1, F2, F4, F5." in html
+    flyer_note = html.index(f"#source-flyer\">{flyer['title']}", html.index("are not distributive (or F1, F2, F4, F5 if CAPCE approved)"))
+    assert flyer_note < html.index('id="distributive-codes"')
+    # the calculator page says the same where it names the DE codes
+    calc = "2018/paramedic/calculator/index.html"
+    (on_calculator,) = [n for n in read_notes(built_site / calc).notes if inside(n, **{"class": "requirements"})]
+    assert_leads_to_the_source(built_site, calc, on_calculator, massgov)
+
+
+def test_de_codes_without_their_own_source_keep_one_sentence_and_the_approval_source(built_site, site):
+    page = "2024/aemt/index.html"
+    assert "distributive-codes" not in read_notes(built_site / page).by_id
+    assert "Approval codes that mean distributive education: T3, F3." in (built_site / page).read_text(encoding="utf-8")

@@ -88,6 +88,9 @@ def run_check(content: Path, *extra: str, capsys) -> tuple[int, list[str]]:
         pytest.param(P2018, "      contacts: [elicensing]\n", "      contacts: [helpdesk]\n", 0, 18,
                      "steps[2].help.contacts[0]: unknown contact 'helpdesk'; expected one of: elicensing, nremt, "
                      "oems, training-officer", id="unknown-reference"),
+        pytest.param(P2018, "    distributive_codes_source: massgov-renew\n", "    distributive_codes_source: mass-gov\n", 0, 32,
+                     "ce.approval.distributive_codes_source: unknown source 'mass-gov'; expected one of: capce-codes, "
+                     "flyer, massgov-renew", id="unknown-distributive-codes-source"),
         pytest.param(P2018, "{date:2017-10-16}", "{date:2017-13-16}", -6, 11,
                      "ce.window.body: impossible date '2017-13-16' in {date:…}; expected YYYY-MM-DD",
                      id="impossible-date-in-prose"),

@@ -72,10 +72,10 @@ def check_cycle(data: dict, ctx: Ctx) -> None:
             ctx.error(source["_nodes"][""], f"sources[{index}]", "a source needs a 'file' name or a 'url'")
         check_acknowledged(source, f"sources[{index}]", data["year"], ctx)
 
-    def check_source_ref(record: dict, path: str) -> None:
-        ref = record.get("source")
+    def check_source_ref(record: dict, path: str, key: str = "source") -> None:
+        ref = record.get(key)
         if _ok(ref) and ref not in source_ids:
-            ctx.error(_node(record, "source"), f"{path}.source", f"unknown source {ref!r}; expected one of: {', '.join(sorted(source_ids))}")
+            ctx.error(_node(record, key), f"{path}.{key}", f"unknown source {ref!r}; expected one of: {', '.join(sorted(source_ids))}")
 
     for s_index, step in enumerate(_records(data["steps"])):
         path = f"steps[{s_index}]"
@@ -115,8 +115,10 @@ def check_cycle(data: dict, ctx: Ctx) -> None:
         for index, item in enumerate(_records(ce.get("not_checked"))):
             check_source_ref(item, f"ce.not_checked[{index}]")
         approval = ce.get("approval")
-        if isinstance(approval, dict) and isinstance(approval.get("live_virtual"), dict):
-            check_source_ref(approval["live_virtual"], "ce.approval.live_virtual")
+        if isinstance(approval, dict):
+            check_source_ref(approval, "ce.approval", key="distributive_codes_source")
+            if isinstance(approval.get("live_virtual"), dict):
+                check_source_ref(approval["live_virtual"], "ce.approval.live_virtual")
     _check_dates_near_year(data, ctx)
     _check_prose_against_facts(data, ctx)
     named = named_dates(data)

@@ -561,6 +561,9 @@ CYCLE = R(
             required=Bool(),
             issuers=ListOf(Text(), min_items=1, unique=True),
             distributive_codes=ListOf(APPROVAL_CODE, unique=True),
+            # Where another source than the approval rules' own says which codes
+            # are DE (2018: a mass.gov page; the flyer lists only the others).
+            distributive_codes_source=opt(Slug()),
             non_distributive_codes=opt(ListOf(APPROVAL_CODE, unique=True), []),
             # Codes that mean a live virtual (online, instructor-led) course: not
             # distributive, and not in person either.

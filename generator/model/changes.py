@@ -103,7 +103,7 @@ def cycle_facts(cycle: Cycle) -> list[Fact]:
     approval = ce["approval"]
     source = cycle.source_of(approval)
     add("ce.approval.issuers", "Continuing education", "Course approval numbers from", " or ".join(approval["issuers"]), source)
-    add("ce.approval.de_codes", "Continuing education", "Approval codes for distributive education", ", ".join(approval["distributive_codes"]) or None, source)
+    add("ce.approval.de_codes", "Continuing education", "Approval codes for distributive education", ", ".join(approval["distributive_codes"]) or None, cycle.distributive_codes_source)
     add("ce.approval.other_codes", "Continuing education", "Approval codes that are not distributive", ", ".join(approval["non_distributive_codes"]) or None, source)
 
     for step in d["steps"]:

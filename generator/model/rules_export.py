@@ -99,6 +99,7 @@ def rules_for(cycle: Cycle) -> dict[str, Any]:
                 "required": approval["required"],
                 "issuers": list(approval["issuers"]),
                 "distributive_codes": list(approval["distributive_codes"]),
+                "distributive_codes_source": cycle.distributive_codes_source,
                 "non_distributive_codes": list(approval["non_distributive_codes"]),
                 "recognised_codes": recognised_codes(approval["distributive_codes"] + approval["non_distributive_codes"]),
                 "live_virtual_codes": list(live_virtual["codes"]) if live_virtual else [],

@@ -68,6 +68,15 @@ class Cycle:
                 return item["source"]
         return self.default_source
 
+    @property
+    def distributive_codes_source(self) -> str:
+        """Which source names the approval codes that mean distributive education:
+        `ce.approval.distributive_codes_source` where another source than the
+        approval rules' own gives them (2018: a mass.gov page, not the flyer),
+        else the approval rules' source."""
+        approval = self.data["ce"]["approval"]
+        return self.source_of({"source": approval.get("distributive_codes_source")}, approval)
+
     def source_title(self, source_id: str | None) -> str | None:
         for source in self.data["sources"]:
             if source["id"] == source_id:

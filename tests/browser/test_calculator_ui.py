@@ -992,6 +992,26 @@ def test_each_reason_names_its_source_and_the_result_says_what_it_cannot_check(p
     assert_no_axe_violations(page, "reasons with sources")
 
 
+def test_a_de_reason_by_its_t3_code_names_the_page_that_says_t3_is_de(page, site_url, engine):
+    # The 2018 flyer lists only the codes that are not DE; that T3 is DE comes from mass.gov.
+    open_calculator(page, site_url)
+    fill_course(page, 1, "Online NCCR", "2017-01-01", "30", "17-OEMS-T3-0001", national=True)
+    reasons = page.locator(".course-notes li li", has_text="this course is DE (approval code T3)")
+    expect(reasons).to_have_count(2)  # National's limit and Local's none
+    both = ("Source: OEMS flyer: Massachusetts Paramedic recertification 2018 (two pages); "
+            "Mass.gov: Renew your EMT, Advanced EMT, or Paramedic certification.")
+    expect(reasons.locator(".source-note")).to_have_text([both, both])
+    assert reasons.first.locator(".source-note a").nth(1).get_attribute("href") == "#source-massgov-renew"
+    assert_no_axe_violations(page, "a DE reason naming mass.gov")
+    summary = print_summary(page)
+    expect(summary.locator(".print-reasons li").first).to_contain_text("(approval code T3). National still needs 20 h")
+    expect(summary.locator(".print-reasons li").first).to_contain_text(both)
+    expect(summary.locator(".print-sources li")).to_have_text([
+        "OEMS flyer: Massachusetts Paramedic recertification 2018 (two pages)",
+        "Mass.gov: Renew your EMT, Advanced EMT, or Paramedic certification: "
+        "https://www.mass.gov/how-to/renew-your-emt-advanced-emt-or-paramedic-certification"])
+
+
 def print_summary(page):
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     return page.locator("#print-summary")

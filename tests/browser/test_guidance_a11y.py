@@ -84,6 +84,11 @@ def test_each_requirement_names_its_source_and_leads_to_its_address(page, site_u
     entry = page.locator("#source-capce-codes")
     assert entry.locator("a").get_attribute("href") == "https://emt-ce.com/info/f1-f5-explained"
     assert entry.is_visible()
+    # The flyer lists only the codes that are not DE; that T3 and F3 are is the mass.gov page's: named beside them.
+    page.locator("#distributive-codes .source-note a").click()
+    assert page.url.endswith("#source-massgov-renew")
+    assert page.locator("#source-massgov-renew a").get_attribute("href") == \
+        "https://www.mass.gov/how-to/renew-your-emt-advanced-emt-or-paramedic-certification"
     local = page.locator("#component-local")
     assert "in person only" in local.locator(".note.unclear").inner_text()
     assert local.locator(".source-note a").get_attribute("href") == "#source-flyer"

@@ -106,7 +106,7 @@ function courseNotes(output, components, rowNumbers) {
         parts.length ? `Counts: ${parts.join(", ")}.` : "None of it counts yet."),
       course.reasons.length ? h("ul", {}, course.reasons.map((r) => h("li", {},
         h("strong", { text: `${hours(r.hours)} not counted: ` }), r.message, sourceNote(r.source, r.also_source)))) : null,
-      course.messages.map((m) => h("p", {}, h("strong", { text: "Check: " }), m.message)),
+      course.messages.map((m) => h("p", {}, h("strong", { text: "Check: " }), m.message, sourceNote(m.source))),
       course.suggestion ? h("p", {}, h("strong", { text: "Suggestion: " }), course.suggestion.message) : null));
   });
   if (!items.length) return null;
