@@ -18,7 +18,7 @@ on disk, like a first-time visitor, and measures both, one after the other:
 - warm: a second visit in the same profile a second later (ours from the service
   worker, stock from the HTTP cache), and our third visit;
 - ratio: ours / stock, per run, then the median (the robust figure on a busy machine);
-- phases of our cold start, from the engine worker's `engine:*` performance marks;
+- phases of our cold start and of the 2nd visit, from the engine worker's `engine:*` performance marks;
 - bytes of our first visit (the page, the runtime and the service worker's copy of
   the site), from the URLs Chromium fetched: raw, gzip and brotli (the build's
   precompressed copies; other files compressed here), response headers included;
@@ -353,13 +353,14 @@ def ours_cold_and_warm(playwright, url: str, site: Path, engine_urls: list[str])
             first_visit = transfers.totals()
             page.close()
             page, warm = visit(context, url)
+            warm_marks = phases(page)
             times = page.evaluate(EVALUATE, [EVALUATIONS, page.evaluate("window.recert.cycle")])
             page.wait_for_timeout(PAUSE_MS)
             page.close()
             _, third = visit(context, url)
         finally:
             context.close()
-    return {"cold": cold, "warm": warm, "third": third, "long_tasks": long_tasks, "phases": marks,
+    return {"cold": cold, "warm": warm, "third": third, "long_tasks": long_tasks, "phases": marks, "warm_phases": warm_marks,
             "evaluate_ms": statistics.median(times), "bytes": first_visit}
 
 
@@ -535,12 +536,13 @@ def report(args, ours: list[dict], stock: list[dict]) -> None:
     print(row("  of which the service worker's copy (as sent)", [r["bytes"]["service_worker"] / MB for r in ours], "MB", None))
     for label, key in (("raw", "raw"), ("gzip", "gzip"), ("brotli", "brotli")):
         print(row(f"stock Pyodide, first visit, {label}", [r["bytes"][key] / MB for r in stock], "MB", None))
-    names = [name for _, name in PHASES if any(name in r["phases"] for r in ours)]
-    if names:
-        print("\nOur cold start, step by step (median seconds from navigation start, engine worker's marks):")
-        for label, name in PHASES:
-            if name in names:
-                print(row(f"  {label}", [r["phases"].get(name) for r in ours], "s", None))
+    for visit_label, key in (("cold start", "phases"), ("warm start (2nd visit)", "warm_phases")):
+        names = [name for _, name in PHASES if any(name in r.get(key, {}) for r in ours)]
+        if names:
+            print(f"\nOur {visit_label}, step by step (median seconds from navigation start, engine worker's marks):")
+            for label, name in PHASES:
+                if name in names:
+                    print(row(f"  {label}", [r[key].get(name) for r in ours], "s", None))
     print("\nFirst progress on the slow line (1.6 Mbps, 150 ms), step by step (median seconds from navigation start):")
     for label, key in SLOW_STEPS:
         print(row(f"  {label}", [r["slow_steps"].get(key) for r in ours], "s", None))

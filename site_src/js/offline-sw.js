@@ -26,6 +26,10 @@
 // kept when first fetched, or when a page whose calculator has started sends
 // "keep-engine" (it was loaded before this worker controlled the page). It is
 // stored under its SHA-256, so the next build carries it over unless it changed.
+// Once kept, it is answered from the browser's HTTP cache while that still
+// holds the same file (never from the network; see fromHttpCache), so that
+// Chromium reuses the wasm it compiled on an earlier visit; from the kept copy
+// otherwise (offline after the browser dropped it).
 
 const SCOPE = self.registration.scope;
 const CACHE_PREFIX = `recert-offline ${SCOPE} `;
@@ -137,12 +141,27 @@ async function fromCache(key, request) {
 async function runtimeFile(path, request, event) {
   const cache = await caches.open(CACHE);
   const hit = await cache.match(runtimeKey(path));
-  if (hit) return hit;
+  if (hit) return (await fromHttpCache(request)) ?? hit;
   const response = await fetch(request);
   if (response.ok && response.type === "basic") {
     event.waitUntil(keepIfIntact(cache, path, response.clone()).catch(() => false));
   }
   return response;
+}
+
+// The browser's own HTTP-cached copy of a runtime file whose bytes this
+// version has checked (its name carries their hash), or null; never the
+// network. Chromium reuses the wasm it compiled on an earlier visit (its code
+// cache) for a response it fetched itself or that a service worker passes on
+// unchanged, but not for one answered from the Cache API under another key:
+// served from there, the runtime was compiled again on every visit.
+async function fromHttpCache(request) {
+  try {
+    const response = await fetch(request.url, { cache: "only-if-cached", mode: "same-origin", credentials: "same-origin" });
+    return response.ok ? response : null;
+  } catch {
+    return null;
+  }
 }
 
 async function pageOrNotSaved(request) {

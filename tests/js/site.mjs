@@ -6,7 +6,7 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-const base = process.env.SITE_JS
+export const base = process.env.SITE_JS
   ? pathToFileURL(`${resolve(process.env.SITE_JS)}/`)
   : new URL("../../build/assets/js/", import.meta.url);
 
