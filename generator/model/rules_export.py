@@ -41,8 +41,9 @@ def deadline_labels(cycle: Cycle) -> dict[str, str]:
     for mark in DEADLINE_MARKS:
         milestone = cycle.milestone(mark)
         if milestone:
-            own = (milestone.get("labels") or {}).get(mark)
-            labels[mark] = plain_text(own or milestone["caption"]).rstrip(".")
+            own = plain_text((milestone.get("labels") or {}).get(mark) or milestone["caption"])
+            # A name, not a sentence: no final period, unless that is all there is.
+            labels[mark] = own.rstrip(".") or own
     return labels
 
 
