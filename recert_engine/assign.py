@@ -46,9 +46,17 @@ class Assignment:
 
 
 def canonical_key(item):
+    """Courses' order in the flow: by what they are, then by their position.
+    Courses equal in all but position are interchangeable: which of them takes
+    which share of their group's flow changes no figure but their rows'."""
+    return content_key(item, item.course.component) + (item.course.index,)
+
+
+def content_key(item, pin):
+    """canonical_key without the position, with the pin ``pin``."""
     c = item.course
     return (c.date, c.title, c.hours, c.approval, item.distributive, c.national,
-            c.component or "", c.delivery or "", c.index)
+            pin or "", c.delivery or "")
 
 
 def group_key(item, honour_pins=True):
@@ -231,7 +239,12 @@ class PinTrials:
     Clearing a pin changes the course's canonical key (the pin is part of
     it), so its place among the unpinned courses, and the order of the
     groups in the network, are those of its key with the pin cleared: what
-    ``assign`` sees when it sorts the courses again.
+    ``assign`` sees when it sorts the courses again. Among unpinned courses
+    equal to it in all but position it takes the first place, whatever its
+    own position: those courses are interchangeable once the pin is cleared
+    (they share their group's flow out between them), so the suggestion is
+    the first of their shares, the same whatever order the courses were
+    entered in.
     """
 
     def __init__(self, cycle, items, base_total):
@@ -286,7 +299,8 @@ class PinTrials:
         free = (None,) + key[1:]
         h = self.units.whole(item.course.hours)
         own = self.keys[item.course.index]
-        unpinned_key = own[:6] + ("",) + own[7:]  # the pin is the key's 7th part
+        # Before every unpinned course equal to it: positions are never negative.
+        unpinned_key = content_key(item, None) + (-1,)
         places = self.places.get(free)
         if places is None:
             others = self.groups.get(free, [])
