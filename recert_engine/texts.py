@@ -6,7 +6,7 @@ for the engine's own common-sense rule that future courses do not count).
 """
 
 from .values import date_text, hours_text
-from .vocabulary import code_ranges
+from .vocabulary import DELIVERIES, DISTRIBUTIVE, code_ranges
 
 
 def _h(hours):
@@ -91,7 +91,7 @@ def de_limit(hours, comp, remaining, item, cycle, pinned):
     lead = f"You assigned this DE course to {comp.name}. " if pinned else ""
     reason = _reason("de_limit", hours,
                      f"{lead}{cap}; this course is DE ({why}). {comp.name} still needs "
-                     f"{_h(remaining)}: take in-person or live virtual courses for it.",
+                     f"{_h(remaining)}: take courses taught {_ways(comp, besides=DISTRIBUTIVE)} for it.",
                      comp.source, comp.id)
     if code and cycle.distributive_codes_source:
         reason["also_source"] = cycle.distributive_codes_source  # that the code means DE comes from here
@@ -102,8 +102,15 @@ _TAUGHT = {"live_virtual": "taught live online (live virtual)", "in_person": "ta
            "distributive": "distributive education (DE)"}
 
 
+def _ways(comp, besides=None):
+    """How courses must be taught to count toward comp: its own list (2018 Local: in
+    person only), so advice never names a way the component refuses."""
+    kinds = comp.deliveries if comp.deliveries is not None else DELIVERIES
+    return _names((_TAUGHT[d].replace("taught ", "") for d in kinds if d != besides), "or")
+
+
 def delivery_not_accepted(hours, comp, remaining, item, cycle, pinned):
-    ways = _names((_TAUGHT[d].replace("taught ", "") for d in comp.deliveries), "or")
+    ways = _ways(comp)
     if item.delivery is not None:
         how = f"this course was {_TAUGHT[item.delivery]}"
         if item.code in cycle.live_virtual_codes:
