@@ -39,6 +39,11 @@ def main(argv: list[str] | None = None) -> int:
         help="also check every fact of the source documents the cycles name (found in DIR; "
         "default: sources/ beside the content folder) against the cycles' pages",
     )
+    p.add_argument(
+        "--only-present", action="store_true",
+        help="with --sources: a document the folder does not hold is a note, not a warning "
+        "(a shared folder of flyers, as in CI, may not have a new cycle's flyer yet)",
+    )
     p.set_defaults(func=run_check)
 
     p = sub.add_parser("build", help="render the site into the output folder")

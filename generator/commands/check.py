@@ -38,7 +38,7 @@ def run_check(args) -> int:
     if sources is not None:
         if sources is BESIDE_CONTENT:
             sources = default_sources_dir(args.content)
-        summary = check_coverage(site, args.content, sources, report)
+        summary = check_coverage(site, args.content, sources, report, getattr(args, "only_present", False))
         if report.failed(args.strict):
             return _failed(report, summary)
     print_report(report)

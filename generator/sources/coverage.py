@@ -50,7 +50,10 @@ def default_sources_dir(content_dir: Path) -> Path:
     return Path(content_dir).parent / "sources"
 
 
-def check_coverage(site: Site, content_dir: Path, sources_dir: Path, report: Report) -> CoverageSummary:
+def check_coverage(site: Site, content_dir: Path, sources_dir: Path, report: Report,
+                   only_present: bool = False) -> CoverageSummary:
+    """With only_present, a named document the folder lacks is a note, not a warning: a shared
+    folder (the flyers beside the repository in CI) may not hold a newly added cycle's flyer."""
     summary = CoverageSummary()
     # The page exactly as `build` renders it (with the links other features add).
     start(BuildContext(site, SITE_SRC, runtime=False))
@@ -60,7 +63,7 @@ def check_coverage(site: Site, content_dir: Path, sources_dir: Path, report: Rep
             continue
         render_cycle(renderer, cycle)
         html = renderer.files[f"{cycle.path}index.html"].decode("utf-8")
-        _CycleCheck(cycle, Path(content_dir), Path(sources_dir), report, summary).run(html)
+        _CycleCheck(cycle, Path(content_dir), Path(sources_dir), report, summary, only_present).run(html)
         summary.cycles += 1
     _note_unnamed_documents(site, Path(sources_dir), report)
     return summary
@@ -96,8 +99,10 @@ def _shows(shown: dict[tuple[str, str], list[Fact]], kind: str, key: str) -> boo
 
 
 class _CycleCheck:
-    def __init__(self, cycle: Cycle, content_dir: Path, sources_dir: Path, report: Report, summary: CoverageSummary):
+    def __init__(self, cycle: Cycle, content_dir: Path, sources_dir: Path, report: Report, summary: CoverageSummary,
+                 only_present: bool = False):
         self.cycle = cycle
+        self.only_present = only_present
         self.cycle_path = content_dir.parent / cycle.file
         self.sources_dir = sources_dir
         self.report = report
@@ -158,7 +163,8 @@ class _CycleCheck:
             if path.exists():
                 self.report.error(where, f"sources[{index}].file", str(exc))
             else:
-                self.report.warning(
+                say = self.report.note if self.only_present else self.report.warning
+                say(
                     where, f"sources[{index}].file",
                     f"{exc}; put the document in {self.sources_dir}/ (or give --sources) to check {self.cycle.id} against it",
                 )

@@ -158,6 +158,23 @@ def test_a_missing_source_file_is_a_warning_and_fails_strict(project, capsys):
     assert code == 1
 
 
+def test_with_only_present_a_missing_source_file_is_a_note_and_passes_strict(project, capsys):
+    """A shared folder of flyers (CI's) may lack a newly added cycle's flyer: said, not failed."""
+    (project.sources / FLYER).unlink()
+    code, lines, err = project.check("--strict", "--only-present", capsys=capsys)
+    assert (code, lines) == (0, [])
+    assert (f"{CYCLE_FILE}:8:11: note: sources[0].file: {project.sources / FLYER}: source file not found; "
+            f"put the document in {project.sources}/ (or give --sources) to check 2030/emt against it") in err.splitlines()
+
+
+def test_with_only_present_a_fact_removed_from_the_page_still_fails(project, capsys):
+    project.edit_cycle("    phone: 617-555-0100\n", "    phone: 617-555-0199\n")
+    project.edit_cycle("at 617-555-0100.", "at 617-555-0199.")
+    code, lines, _ = project.check("--strict", "--only-present", capsys=capsys)
+    assert code == 1
+    assert f"{project.sources / FLYER}:10: error: fact '617-555-0100' (phone) is not on 2030/emt" in lines
+
+
 def test_a_document_no_cycle_names_is_a_note_and_passes_strict(project, capsys):
     """The folder may keep the flyer of a cycle taken off the site: said, never a failure."""
     old = project.sources / "example-2028-emt.txt"
