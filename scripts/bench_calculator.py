@@ -18,6 +18,8 @@ on disk, like a first-time visitor, and measures both, one after the other:
 - warm: a second visit in the same profile a second later (ours from the service
   worker, stock from the HTTP cache), and our third visit;
 - ratio: ours / stock, per run, then the median (the robust figure on a busy machine);
+- our engine worker alone on a bare page like the stock one, cold: the engine's
+  own start, without what the calculator page (its scripts, styles, layout) adds;
 - phases of our cold start and of the 2nd visit, from the engine worker's `engine:*` performance marks;
 - bytes of our first visit (the page, the runtime and the service worker's copy of
   the site), from the URLs Chromium fetched: raw, gzip and brotli (the build's
@@ -58,6 +60,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.bundle.pyodide_dist import locate  # noqa: E402
 from generator.bundle.wheel import build_wheel  # noqa: E402
+from generator.features.calculator import WORKER as WORKER_PATH  # noqa: E402
 from generator.features.offline import read_manifest  # noqa: E402
 from generator.pipeline import build  # noqa: E402
 from generator.preview.server import MIME_TYPES  # noqa: E402
@@ -143,6 +146,19 @@ const worker = new Worker(new URL("stock-worker.mjs", location.href), { type: "m
 worker.onmessage = (event) => { document.documentElement.dataset.engine = event.data; };
 </script>"""
 
+# Our engine worker alone on a page like the stock one (no page scripts, styles
+# or layout), served by our host at BARE_PATH: it tells the engine's own
+# start from what the calculator page adds around it.
+BARE_PATH = "/bench-bare-engine.html"
+BARE_PAGE = """<!doctype html><meta charset="utf-8"><title>our engine worker alone</title>
+<script type="module">
+const worker = new Worker(new URL("__WORKER__", location.href), { type: "module" });
+worker.onmessage = (event) => {
+  if (event.data && event.data.id === 1 && event.data.ok) document.documentElement.dataset.engine = "ready";
+};
+worker.postMessage({ id: 1, op: "init", payload: { rulesUrl: new URL("__RULES__", location.href).href } });
+</script>"""
+
 STOCK_WORKER = """// Stock Pyodide, as its documentation shows it, loading the same engine.
 import { loadPyodide } from "./pyodide/pyodide.mjs";
 const py = await loadPyodide({ indexURL: new URL("pyodide/", import.meta.url).href });
@@ -178,9 +194,14 @@ class HostHandler(http.server.SimpleHTTPRequestHandler):
     # HTTP/1.1, as every host speaks (keeping connections open); Chromium ignores
     # ETags on HTTP/1.0 responses and would fetch every revalidated file again.
     protocol_version = "HTTP/1.1"
+    # As static hosts do (nginx's tcp_nodelay, Go's default in Caddy): without
+    # it, a body sent after its headers on a kept-alive connection waits for
+    # the browser's delayed ACK, 40 ms per response on Linux.
+    disable_nagle_algorithm = True
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
     rules: list[tuple[str, str]] = []
     default_cache = "no-cache"
+    pages: dict[str, bytes] = {}  # path -> a page this host serves from memory
 
     def log_message(self, *args) -> None:
         pass
@@ -195,6 +216,13 @@ class HostHandler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):
         self.etag = None
+        page = self.pages.get(urlsplit(self.path).path)
+        if page is not None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            return _Body(page)
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -247,8 +275,8 @@ class QuietServer(http.server.ThreadingHTTPServer):
         pass  # a browser closing a connection early (a new visit, a closed profile) is not news
 
 
-def serve(root: Path, rules: list[tuple[str, str]], default_cache: str):
-    handler = type("Handler", (HostHandler,), {"rules": rules, "default_cache": default_cache})
+def serve(root: Path, rules: list[tuple[str, str]], default_cache: str, pages: dict[str, bytes] | None = None):
+    handler = type("Handler", (HostHandler,), {"rules": rules, "default_cache": default_cache, "pages": pages or {}})
     server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -378,6 +406,19 @@ def stock_cold_and_warm(playwright, url: str, folder: Path) -> dict:
         finally:
             context.close()
     return {"cold": cold, "warm": warm, "bytes": first_visit}
+
+
+def bare_cold(playwright, url: str) -> tuple[float, dict[str, float]]:
+    """Our engine worker alone, first visit: seconds to ready, and its marks."""
+    with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
+        context = launch(playwright, Path(profile))
+        try:
+            context.add_init_script(MEASURE)
+            page, cold = visit(context, url)
+            marks = phases(page)
+        finally:
+            context.close()
+    return cold, marks
 
 
 # What the page had done by then, ms from navigation start.
@@ -523,6 +564,8 @@ def report(args, ours: list[dict], stock: list[dict]) -> None:
     print(row("ours, cold: engine ready", [r["cold"] for r in ours], "s", None))
     print(row("stock Pyodide, cold: engine ready", [r["cold"] for r in stock], "s", None))
     print(row("cold ratio, ours / stock", [o["cold"] / s["cold"] for o, s in zip(ours, stock)], "", 0.40))
+    print(row("ours, cold: engine worker alone (bare page)", [r["bare"] for r in ours], "s", None))
+    print(row("  bare page ratio, ours / stock", [o["bare"] / s["cold"] for o, s in zip(ours, stock)], "", None))
     print(row("ours, warm: 2nd visit (service worker)", [r["warm"] for r in ours], "s", None))
     print(row("stock Pyodide, warm: 2nd visit (HTTP cache)", [r["warm"] for r in stock], "s", None))
     print(row("warm ratio, ours / stock", [o["warm"] / s["warm"] for o, s in zip(ours, stock)], "", 0.45))
@@ -536,7 +579,8 @@ def report(args, ours: list[dict], stock: list[dict]) -> None:
     print(row("  of which the service worker's copy (as sent)", [r["bytes"]["service_worker"] / MB for r in ours], "MB", None))
     for label, key in (("raw", "raw"), ("gzip", "gzip"), ("brotli", "brotli")):
         print(row(f"stock Pyodide, first visit, {label}", [r["bytes"][key] / MB for r in stock], "MB", None))
-    for visit_label, key in (("cold start", "phases"), ("warm start (2nd visit)", "warm_phases")):
+    for visit_label, key in (("cold start", "phases"), ("cold start, engine worker alone (bare page)", "bare_phases"),
+                             ("warm start (2nd visit)", "warm_phases")):
         names = [name for _, name in PHASES if any(name in r.get(key, {}) for r in ours)]
         if names:
             print(f"\nOur {visit_label}, step by step (median seconds from navigation start, engine worker's marks):")
@@ -563,7 +607,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-calculator-") as work:
         site = site_folder(args, Path(work))
         stock_dir = stock_folder(Path(work), site, args.page)
-        server, base = serve(site, header_rules(site), "no-cache")
+        rules_path = str(Path(args.page).parent.parent / "rules.json")
+        bare = BARE_PAGE.replace("__WORKER__", WORKER_PATH).replace("__RULES__", rules_path).encode()
+        server, base = serve(site, header_rules(site), "no-cache", {BARE_PATH: bare})
         stock_server, stock_base = serve(stock_dir, [], "public, max-age=31536000, immutable")
         url = base + args.page
         engine_urls = [base + p for p in read_manifest((site / "sw.js").read_bytes())["engine"]]
@@ -574,6 +620,7 @@ def main(argv: list[str] | None = None) -> int:
                     started = time.perf_counter()
                     result = ours_cold_and_warm(playwright, url, site, engine_urls)
                     stock.append(stock_cold_and_warm(playwright, stock_base + "index.html", stock_dir))
+                    result["bare"], result["bare_phases"] = bare_cold(playwright, base + BARE_PATH.lstrip("/"))
                     result["first_progress"], result["slow_steps"] = first_progress(playwright, url)
                     result["longest_task"] = longest_task_ms(playwright, url)
                     ours.append(result)
