@@ -139,6 +139,56 @@ def test_page_tells_the_scripts_about_its_cycle(site_files, pages):
         assert app["data-needs-last-recertified"] == ("true" if needs else "false")
 
 
+def test_scripts_learn_which_source_says_what_each_approval_code_means(site_files, pages):
+    """The course rows name these sources beside a code (tests/js/approval.test.mjs),
+    so each must be one the page lists."""
+    for cycle, path in calculator_pages(site_files):
+        page, approval = pages[path], rules_for(cycle)["ce"]["approval"]
+        app = page.one(id="calculator")
+        assert app["data-distributive-codes-source"] == approval["distributive_codes_source"], cycle.id
+        assert app["data-other-codes-source"] == approval["source"], cycle.id
+        for key in ("data-distributive-codes-source", "data-other-codes-source"):
+            page.one("li", id=f"source-{app[key]}")
+
+
+def approval_hint(html: str) -> Page:
+    found = re.findall(r'<li id="hint-approval">.*?</li>', html, flags=re.S)
+    assert len(found) == 1
+    return Page(found[0])
+
+
+def test_approval_hint_says_what_codes_mean_only_as_far_as_the_cycle_does_and_names_its_sources(site_files, pages):
+    """Each code in the hint is one the cycle's rules give (no "T1-T5" where the
+    rules name only the DE codes), and the first source named after it is the
+    one that says so: the DE codes' own, else the approval rules'."""
+    _, files = site_files
+    shown_by_cycle = {}
+    for cycle, path in calculator_pages(site_files):
+        approval = rules_for(cycle)["ce"]["approval"]
+        hint = approval_hint(files[path].decode("utf-8"))
+        text = hint.text()
+        assert not re.search(r"[TF]\d\s*(\u2013|-|to)\s*[TF]?\d", text), f"{cycle.id}: a range of codes: {text}"
+        shown = re.findall(r"\b[TF]\d\b", text)
+        assert set(shown) == {*approval["distributive_codes"], *approval["non_distributive_codes"]}, f"{cycle.id}: {text}"
+        for code in shown:
+            after = text[re.search(rf"\b{code}\b", text).end():]
+            own = approval["distributive_codes_source"] if code in approval["distributive_codes"] else approval["source"]
+            assert "Source: " in after, f"{cycle.id}: nothing names where {code} comes from"
+            assert after.split("Source: ", 1)[1].startswith(cycle.source_title(own)), f"{cycle.id}: {code}: {text}"
+        # Each source is named in a source note, linked to the page's list of sources.
+        links = [a["href"] for t, a, ancestors in hint.tags if t == "a"]
+        notes = hint.find("span", **{"class": "source-note"})
+        assert links and len(links) == len(notes) == text.count("Source: "), cycle.id
+        for href in links:
+            pages[path].one("li", id=href.removeprefix("#"))  # the page's list of sources
+        shown_by_cycle[cycle.id] = (shown, links)
+    # The fixture's 2024 Advanced EMT rules name only the DE codes, from mass.gov;
+    # in 2018 mass.gov gives the DE codes and the flyer the others.
+    assert shown_by_cycle["2024/aemt"] == (["T3", "F3"], ["#source-massgov-renew"])
+    assert shown_by_cycle["2018/paramedic"] == (
+        ["T3", "F3", "T1", "T2", "T4", "T5", "F1", "F2", "F4", "F5"], ["#source-massgov-renew", "#source-flyer"])
+
+
 def test_profile_asks_for_last_recertification_only_where_the_window_depends_on_it(site_files, pages):
     asked = {}
     for cycle, path in calculator_pages(site_files):

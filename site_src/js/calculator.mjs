@@ -44,6 +44,8 @@ const config = {
   codes: {
     distributive: (root.dataset.distributiveCodes || "").split(" ").filter(Boolean),
     other: (root.dataset.otherCodes || "").split(" ").filter(Boolean),
+    distributiveSource: root.dataset.distributiveCodesSource || null,
+    otherSource: root.dataset.otherCodesSource || null,
   },
 };
 const components = [...document.querySelectorAll("#ce-requirements tbody tr[data-component]")].map((tr) => ({

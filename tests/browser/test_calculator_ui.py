@@ -743,12 +743,20 @@ def test_approval_code_says_how_it_was_taught_and_stops_asking(page, site_url, e
     expect(how).to_be_visible()
     r.get_by_label("Approval number").fill("17-CAPCE-F3-0001")
     expect(how).to_be_hidden()
+    # Under the note, the source that says what the code means (fixture 2018:
+    # mass.gov gives the DE codes, the flyer the others), as text: a link in
+    # every row would add a keyboard stop.
+    source = r.locator(".code-source")
     expect(r.locator(".taught-by-code")).to_have_text("Code F3: distributive (DE)")
+    expect(source).to_have_text("Source: Mass.gov: Renew your EMT, Advanced EMT, or Paramedic certification.")
     r.get_by_label("Approval number").fill("17-OEMS-T1-0001")
     expect(r.locator(".taught-by-code")).to_have_text("Code T1: not distributive")
+    expect(source).to_have_text("Source: OEMS flyer: Massachusetts Paramedic recertification 2018 (two pages).")
+    expect(source.locator("a")).to_have_count(0)
     r.get_by_label("Approval number").fill("MA-2017-1")
     expect(how).to_be_visible()
     expect(r.locator(".taught-by-code")).to_be_hidden()
+    expect(source).to_be_hidden()
 
 
 def test_duplicate_and_sort_by_date(page, site_url, engine):

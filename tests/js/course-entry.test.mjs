@@ -1,11 +1,11 @@
-// The page's rows and the engine's input (site_src/js/calc/model.mjs), approval codes, advice and checks.
+// The page's rows and the engine's input (site_src/js/calc/model.mjs), advice and checks
+// (approval codes: approval.test.mjs).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { load } from "./site.mjs";
 
 const { nextCourses } = await load("calc/advice.mjs");
-const { approvalCode, taughtByCode } = await load("calc/approval.mjs");
 const { hours, longDate, num, plural } = await load("lib/format.mjs");
 const { blankCourse, dateOrder, isBlank, toEngineCourse, toEngineInput } = await load("calc/model.mjs");
 const { checkCourse } = await load("calc/validate.mjs");
@@ -25,16 +25,6 @@ test("rows become engine courses: dates as typed are read, hours become numbers"
 test("sorting by date: earliest first, undated last, same-day courses keep their order", () => {
   const rows = [{ date: "2017-05-01" }, { date: "" }, { date: "3/1/2017" }, { date: "2017-05-01" }, { date: "March 1, 2016" }];
   assert.deepEqual(dateOrder(rows), [4, 2, 0, 3, 1]);
-});
-
-test("an approval number's code says how the course was taught, as the engine reads it", () => {
-  const codes = { distributive: ["T3", "F3"], other: ["T1", "T2", "T4", "T5", "F1", "F2", "F4", "F5"] };
-  assert.equal(approvalCode("17-oems-t3-0001"), "T3");
-  assert.equal(approvalCode("MA-2017-0001"), null);
-  assert.deepEqual(taughtByCode("16-CAPCE-F3-1187", codes),
-    { code: "F3", distributive: true, delivery: "distributive", text: "Code F3: distributive (DE)" });
-  assert.equal(taughtByCode("17-OEMS-T1-1", codes).distributive, false);
-  assert.equal(taughtByCode("N/A", codes), null);
 });
 
 test("form checks use the engine's limits and say which course", () => {

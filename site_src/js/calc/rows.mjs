@@ -4,10 +4,13 @@
 // error links and labels stay right when rows move or rows above go.
 //
 // When a course's approval number holds a delivery code (T1-T5, F1-F5), the
-// code decides how it was taught: the row says so instead of asking.
+// code decides how it was taught: the row says so, and which source says so,
+// instead of asking.
 
 import { taughtByCode } from "./approval.mjs";
 import { blankCourse } from "./model.mjs";
+import { sourceLabel } from "./sources.mjs";
+import { replaceChildren } from "../lib/dom.mjs";
 import { COURSE_FIELDS } from "../vocabulary.mjs";
 
 export class CourseList {
@@ -95,6 +98,11 @@ export class CourseList {
     const text = taught ? taught.text : "";
     if (note.textContent !== text) note.textContent = text;
     note.hidden = !taught;
+    const source = taught ? sourceLabel(taught.source) : null;
+    const sourceSlot = row.querySelector('[data-slot="code-source"]');
+    // Redrawn only when it changes: this runs on every keystroke in the number.
+    if (sourceSlot.textContent !== (source ? source.textContent : "")) replaceChildren(sourceSlot, source);
+    sourceSlot.hidden = !source;
     // A DE code decides how the course was taught; any other code says only
     // "not distributive", so the person still says whether it was in person
     // (some components take in-person courses only).

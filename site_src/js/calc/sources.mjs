@@ -31,3 +31,11 @@ export function sourceText(...ids) {
   const titles = sourcesOf(ids).map((s) => s.title);
   return titles.length ? ` Source: ${titles.join("; ")}.` : "";
 }
+
+// The titles without links, looking like a source note: under each course
+// row's approval code, where a link would add a keyboard stop to every course
+// (the approval hint above the rows links to the same sources).
+export function sourceLabel(...ids) {
+  const text = sourceText(...ids);
+  return text ? h("span", { class: "source-note" }, text) : null;
+}
