@@ -195,6 +195,66 @@ def test_compare_names_each_columns_source_once_and_a_values_own_source_in_its_c
         assert_leads_to_the_source(built_site, page, note, {"title": massgov["title"], "url": MASSGOV_URL})
 
 
+class _ListedSources(HTMLParser):
+    """The items of the compare page's closing list of sources: text, links and the columns naming each."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.items: list[dict] = []
+        self.depth = 0  # inside ul#compare-sources, how many elements deep
+        self.item: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if self.depth == 0 and tag == "ul" and values.get("id") == "compare-sources":
+            self.depth = 1
+        elif self.depth:
+            self.depth += tag not in VOID
+            if tag == "li":
+                self.item = {"text": "", "links": [], "cycles": set((values.get("data-cycles") or "").split())}
+                self.items.append(self.item)
+            elif tag == "a" and self.item is not None:
+                self.item["links"].append(values.get("href"))
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+            if tag == "li":
+                self.item = None
+
+    def handle_data(self, data):
+        if self.item is not None:
+            self.item["text"] += data
+
+
+def test_compare_ends_with_every_source_it_names_once_each_with_its_address(built_site, site):
+    """On paper the notes' links cannot be followed: the page lists what they name, with the addresses."""
+    page = "compare/index.html"
+    named: dict[tuple, set[str]] = {}
+    for note in read_notes(built_site / page).notes:
+        cycle = site.cycle(inside(note, tag="td")["data-cycle"])
+        entry = source(cycle, urlsplit(note.href).fragment.removeprefix("source-"))
+        assert entry["title"] == note.title
+        named.setdefault((entry["title"], entry.get("url"), entry.get("file")), set()).add(cycle.id)
+    listed = _ListedSources()
+    listed.feed((built_site / page).read_text(encoding="utf-8"))
+
+    # The fixture's three Paramedic cycles cite one flyer and two cycles one mass.gov page:
+    # each is listed once; the 2018 CE provider page, which no cell names, is not listed.
+    assert len(listed.items) == len(named) == 3
+    for (title, url, file), cycle_ids in named.items():
+        (item,) = [i for i in listed.items if i["text"].startswith(title)]
+        assert item["cycles"] == cycle_ids, title
+        if url:
+            # the address is the link's text, so it is on paper as well as on screen
+            assert item["links"] == [url] and item["text"] == f"{title}: {url}"
+        else:
+            assert item["text"] == f"{title} (file {file})"
+    assert any(len(cycle_ids) == 3 for cycle_ids in named.values())
+    assert MASSGOV_URL in {url for _, url, _ in named}
+    assert not any(CAPCE_URL in item["links"] for item in listed.items)
+
+
 # ---- the DE approval codes, where another source than the approval rules' names them ----
 
 

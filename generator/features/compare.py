@@ -38,6 +38,14 @@ class Row:
     cells: list[Cell]  # one per column, in column order
 
 
+@dataclass(frozen=True)
+class NamedSource:
+    """A source the page names, listed once with its address however many columns name it."""
+
+    source: dict  # its entry in a naming cycle's `sources`: title, and url or file
+    cycle_ids: tuple[str, ...]  # the columns that name it
+
+
 @dataclass
 class CompareTable:
     columns: list[Cycle]
@@ -47,6 +55,23 @@ class CompareTable:
     @property
     def sections(self) -> list[tuple[str, list[Row]]]:
         return group_by_section(self.rows)
+
+    @property
+    def sources(self) -> list[NamedSource]:
+        """Every source the page names, once each, in reading order: the columns'
+        own (the source row), then those that values name, row by row. Sources
+        are the same when their title and address are, whatever each cycle's id
+        for them, so a flyer or web page several cycles cite is listed once."""
+        named = [(cycle, cycle.default_source) for cycle in self.columns]
+        named += [(cycle, source_id) for row in self.rows for cycle, cell in zip(self.columns, row.cells) for source_id in cell.sources]
+        listed: dict[tuple, tuple[dict, list[str]]] = {}
+        for cycle, source_id in named:
+            source = cycle.source(source_id)
+            key = (source["title"], source.get("url"), source.get("file"))
+            cycle_ids = listed.setdefault(key, (source, []))[1]
+            if cycle.id not in cycle_ids:
+                cycle_ids.append(cycle.id)
+        return [NamedSource(source, tuple(cycle_ids)) for source, cycle_ids in listed.values()]
 
     def _pair_cells(self, row: Row) -> tuple[Cell, Cell] | None:
         if self.default_pair is None:
@@ -58,6 +83,10 @@ class CompareTable:
     def in_pair(self, cycle_id: str) -> bool:
         """Whether the script shows this cycle's column at first (every column without a pair)."""
         return self.default_pair is None or cycle_id in (cycle.id for cycle in self.default_pair)
+
+    def names_in_pair(self, named: NamedSource) -> bool:
+        """Whether a column the script shows at first names this source."""
+        return any(self.in_pair(cycle_id) for cycle_id in named.cycle_ids)
 
     def any_in_pair(self, rows: list[Row]) -> bool:
         """Whether the script shows any of these rows at first."""

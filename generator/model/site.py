@@ -77,11 +77,16 @@ class Cycle:
         approval = self.data["ce"]["approval"]
         return self.source_of({"source": approval.get("distributive_codes_source")}, approval)
 
-    def source_title(self, source_id: str | None) -> str | None:
+    def source(self, source_id: str | None) -> dict | None:
+        """The cycle's `sources` entry with this id: its title, and its url or file."""
         for source in self.data["sources"]:
             if source["id"] == source_id:
-                return source["title"]
+                return source
         return None
+
+    def source_title(self, source_id: str | None) -> str | None:
+        source = self.source(source_id)
+        return source["title"] if source else None
 
 
 @dataclass

@@ -3,6 +3,7 @@
 
 const form = document.getElementById("compare-controls");
 const table = document.querySelector("table.compare-table");
+const sources = document.getElementById("compare-sources");
 
 function label(select) {
   return select.options[select.selectedIndex].text;
@@ -11,6 +12,10 @@ function label(select) {
 function update({ pickA, pickB, onlyDiff, summary }) {
   const chosen = new Set([pickA.value, pickB.value]);
   for (const cell of table.querySelectorAll("[data-cycle]")) cell.hidden = !chosen.has(cell.dataset.cycle);
+  // The list of sources (with their addresses, for paper) keeps those the shown columns name.
+  for (const item of sources?.querySelectorAll("li[data-cycles]") ?? []) {
+    item.hidden = !item.dataset.cycles.split(" ").some((id) => chosen.has(id));
+  }
   // Section headings span the visible columns only, or the table keeps empty ones.
   for (const cell of table.querySelectorAll("tr.section-row > th")) cell.colSpan = chosen.size + 1;
   let differing = 0;
@@ -55,7 +60,7 @@ function start() {
   // The page came as update() leaves it for the first pair, with what it hides
   // marked so that only a browser without scripts shows it; from now on the
   // script alone decides.
-  for (const el of table.querySelectorAll(".outside-pair")) el.classList.remove("outside-pair");
+  for (const el of document.querySelectorAll(".outside-pair")) el.classList.remove("outside-pair");
 }
 
 if (form && table) start();

@@ -152,3 +152,44 @@ def test_the_count_of_what_differs_is_in_the_page_as_the_script_words_it(page, s
     assert written.group(1) and summary(page) == written.group(1)
     page.get_by_label("Compare").select_option("2018/paramedic")
     assert summary(page) != written.group(1)
+
+
+FLYER_2018 = "OEMS flyer: Massachusetts Paramedic recertification 2018 (two pages) (file 000_47e75b50fe8a7a38.txt)"
+FLYER_2024 = "OEMS flyer: Massachusetts Advanced EMT recertification 2024 (file 001_4acf593c88742f58.txt)"
+MASSGOV_URL = "https://www.mass.gov/how-to/renew-your-emt-advanced-emt-or-paramedic-certification"
+
+
+def printed_sources(page) -> list[str]:
+    return [t.strip() for t in page.locator("#compare-sources li:visible").all_inner_texts()]
+
+
+def test_the_printed_page_ends_with_the_shown_columns_sources_each_address_once(page, site_url):
+    page.goto(site_url + "compare/index.html")
+    page.emulate_media(media="print")
+    assert page.get_by_role("heading", name="Sources", level=2).is_visible()
+    # the first pair, 2022 and 2024 Paramedic, both cite the 2018 flyer: listed once
+    assert printed_sources(page) == [FLYER_2018]
+    page.get_by_label("Compare").select_option("2018/paramedic")
+    page.get_by_label("with").select_option("2024/aemt")
+    assert printed_sources(page) == [FLYER_2024, FLYER_2018,
+                                     f"Mass.gov: Renew your EMT, Advanced EMT, or Paramedic certification: {MASSGOV_URL}"]
+    # the address is the link's text; print.css does not spell it out a second time
+    link = page.locator("#compare-sources a")
+    assert link.get_attribute("href") == MASSGOV_URL
+    assert page.evaluate("getComputedStyle(document.querySelector('#compare-sources a'), '::after').content") == "none"
+    assert page.console_errors == []
+
+
+def test_without_javascript_every_printed_column_fits_the_paper(browser, site_url):
+    # Letter paper less print.css's margins is about 700 CSS pixels wide.
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 700, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(site_url + "compare/index.html")
+        page.emulate_media(media="print")
+        assert visible_headings(page) == ["What", "2024 Advanced EMT", "2018 Paramedic", "2022 Paramedic", "2024 Paramedic"]
+        right = page.evaluate("document.querySelector('.compare-table').getBoundingClientRect().right")
+        assert right <= 700, f"the table runs {right - 700:.0f}px off the paper"
+        assert len(printed_sources(page)) == 3
+    finally:
+        context.close()
