@@ -24,6 +24,9 @@ BUILD_SCRIPT = SIDE / "build_runtime.mjs"
 TRACE_SCRIPT = SIDE / "trace_compile.py"
 FALLBACK_SOURCE = SIDE / "stdlib_fallback.py"
 FALLBACK_MODULE = "_site_stdlib_fallback"  # the name the worker/node runner import
+# Python's start-up imports it by this name: it starts rarely used modules lazily.
+START_UP_SOURCE = SIDE / "sitecustomize.py"
+START_UP_MODULE = "sitecustomize"
 
 # Compile without column tables: a much smaller zip; tracebacks keep line numbers.
 BUILD_ENV = {"PYTHONNODEBUGRANGES": "1"}
@@ -84,6 +87,8 @@ def trace_and_compile(
         "traceScript": str(TRACE_SCRIPT),
         "fallbackSource": FALLBACK_SOURCE.read_text(encoding="utf-8"),
         "fallbackModule": FALLBACK_MODULE,
+        "startUpSource": START_UP_SOURCE.read_text(encoding="utf-8"),
+        "startUpModule": START_UP_MODULE,
         "env": BUILD_ENV,
         "stdlibOptimize": STDLIB_OPTIMIZE,
         "bootStdlib": str(boot_stdlib.resolve()),

@@ -61,6 +61,16 @@ def test_modules_left_out_of_the_start_up_still_import_through_the_fallback(fixt
     assert "stdlib fallback: bz2" in stderr
 
 
+def test_rarely_used_start_up_modules_run_only_once_used(fixture_bundle):
+    """The runtime starts `_colorize` lazily; a traceback then still reads as in CPython."""
+    ask = lambda data: {"rules": RULES, "input": data, "today": "2025-01-01"}  # noqa: E731
+    got, _ = run_node_engine(fixture_bundle.dest, [ask({"not_yet_run": 1}), ask({"traceback": 1}), ask({"not_yet_run": 1})])
+    assert "_colorize" in got[0]["not_yet_run"]
+    assert got[1]["traceback"] == _cpython(load_fixture_engine(), RULES, {"traceback": 1}, "2025-01-01")["traceback"]
+    assert got[1]["traceback"] == "LookupError: shown"
+    assert "_colorize" not in got[2]["not_yet_run"]
+
+
 # --- the real engine -------------------------------------------------------
 
 

@@ -176,6 +176,11 @@ def main(config_json):
     fb_src = fb_src.replace(marker, "FULL_ONLY_NAMES = frozenset(%r)" % sorted(full_only), 1)
     fb_name = cfg["fallbackModule"]
     entries[fb_name + ".pyc"] = _pyc(fb_src.encode(), f"{zip_path}/{fb_name}.py")
+    # The start-up module (only in the browser's zip: the build's own
+    # Pyodide above booted without it, so every module it starts lazily was
+    # seen being imported and is kept).
+    start_name = cfg["startUpModule"]
+    entries[start_name + ".pyc"] = _pyc(cfg["startUpSource"].encode(), f"{zip_path}/{start_name}.py", cfg.get("stdlibOptimize", 0))
     # The engine itself, as the zip's own package (found before site-packages).
     engine_root = os.path.dirname(dict(files)[cfg["importName"]]) if files else ""
     for _mod, path in files:

@@ -1,5 +1,7 @@
 import json
 import re
+import sys
+import traceback
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -43,6 +45,19 @@ def _packed(text):
     return bz2.decompress(bz2.compress(text.encode())).decode()
 
 
+def _last_traceback_line():
+    # Formatting a traceback reads from `_colorize`, which the runtime starts lazily.
+    try:
+        raise LookupError("shown")
+    except LookupError:
+        return traceback.format_exc().splitlines()[-1]
+
+
+def _not_yet_run():
+    # Modules imported but whose code has not run yet (importlib.util.LazyLoader).
+    return sorted(name for name, module in list(sys.modules.items()) if type(module).__name__ == "_LazyModule")
+
+
 def evaluate_json(rules_json: str, input_json: str, today: str) -> str:
     rules = json.loads(rules_json)
     data = json.loads(input_json)
@@ -65,4 +80,8 @@ def evaluate_json(rules_json: str, input_json: str, today: str) -> str:
         out["mean"] = _mean(data["stats"])
     if "packed" in data:
         out["packed"] = _packed(data["packed"])
+    if "traceback" in data:
+        out["traceback"] = _last_traceback_line()
+    if "not_yet_run" in data:
+        out["not_yet_run"] = _not_yet_run()
     return json.dumps(out, sort_keys=True)
