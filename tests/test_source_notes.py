@@ -4,6 +4,7 @@ source's address."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,6 +15,9 @@ import pytest
 from generator.commands.build import build
 from generator.pipeline import load_site
 from tests.conftest import BUILD_DAY, FIXTURE_CONTENT
+
+# What a list of sources says of a flyer the content names only by its file.
+NO_WEB_ADDRESS = "no web address listed; ask your Training Officer or OEMS for a copy"
 
 CYCLES = ("2018/paramedic", "2024/aemt")
 VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "source", "col", "area", "base", "embed", "track"}
@@ -108,6 +112,8 @@ def assert_leads_to_the_source(site_root: Path, page: str, note: Note, source: d
     assert source["title"] in listed.text
     if source.get("url"):
         assert source["url"] in listed.links, f"{note.href} does not give {source['url']}"
+    else:  # a flyer named only by its file: how to get a copy, never the file's name
+        assert NO_WEB_ADDRESS in listed.text and source["file"] not in listed.text
 
 
 @pytest.fixture(scope="module")
@@ -149,7 +155,8 @@ def test_a_step_or_date_from_another_source_names_that_source(content_copy, tmp_
     out = tmp_path / "out"
     build(content_copy, out, today=BUILD_DAY)
     capce = {"title": "CE provider page: CAPCE delivery codes F1-F5 explained", "url": CAPCE_URL}
-    flyer = {"title": "OEMS flyer: Massachusetts Paramedic recertification 2018 (two pages)"}
+    flyer = {"title": "OEMS flyer: Massachusetts Paramedic recertification 2018 (two pages)",
+             "file": "000_47e75b50fe8a7a38.txt"}
     page = "2018/paramedic/checklist/index.html"
     notes = read_notes(out / page).notes
 
@@ -249,7 +256,8 @@ def test_compare_ends_with_every_source_it_names_once_each_with_its_address(buil
             # the address is the link's text, so it is on paper as well as on screen
             assert item["links"] == [url] and item["text"] == f"{title}: {url}"
         else:
-            assert item["text"] == f"{title} (file {file})"
+            # a flyer named only by its file: how to get a copy, not the file's name
+            assert item["text"] == f"{title}: {NO_WEB_ADDRESS}" and file not in item["text"]
     assert any(len(cycle_ids) == 3 for cycle_ids in named.values())
     assert MASSGOV_URL in {url for _, url, _ in named}
     assert not any(CAPCE_URL in item["links"] for item in listed.items)
@@ -283,3 +291,19 @@ def test_de_codes_without_their_own_source_keep_one_sentence_and_the_approval_so
     page = "2024/aemt/index.html"
     assert "distributive-codes" not in read_notes(built_site / page).by_id
     assert "Approval codes that mean distributive education: T3, F3." in (built_site / page).read_text(encoding="utf-8")
+
+
+# ---- the rules file the calculator and `generator calc` read ----------------------------
+
+
+@pytest.mark.parametrize("cycle_id", CYCLES)
+def test_rules_json_says_where_to_find_each_source(built_site, site, cycle_id):
+    cycle = site.cycle(cycle_id)
+    labels = json.loads((built_site / cycle_id / "rules.json").read_text(encoding="utf-8"))["sources"]
+    for entry in cycle.data["sources"]:
+        label = labels[entry["id"]]
+        assert label.startswith(entry["title"])
+        if entry.get("url"):
+            assert label.endswith(f"({entry['url']})")
+        else:
+            assert label.endswith(f"({NO_WEB_ADDRESS})") and entry["file"] not in label

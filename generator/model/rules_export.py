@@ -13,7 +13,7 @@ from typing import Any
 from generator.loading.schema import DEADLINE_MARKS
 from generator.model.site import Cycle
 from generator.model.changes import shift_years
-from generator.text.prose import plain_text
+from generator.text.prose import plain_text, source_where
 from recert_engine.vocabulary import APPROVAL_PLACEHOLDERS, RULES_SCHEMA_VERSION, recognised_codes
 
 
@@ -30,8 +30,7 @@ def _date(value) -> str | None:
 
 
 def _source_label(source: dict) -> str:
-    where = source.get("url") or (f"file {source['file']}" if source.get("file") else "")
-    return f"{source['title']} ({where})" if where else source["title"]
+    return f"{source['title']} ({source_where(source)})"
 
 
 def deadline_labels(cycle: Cycle) -> dict[str, str]:

@@ -63,6 +63,7 @@ def make_environment(templates: Path, auto_reload: bool = True) -> Environment:
         window_start=prose.window_start,
         milestone_date=prose.milestone_date,
         tel_href=prose.tel_href,
+        source_where=prose.source_where,
     )
     return env
 

@@ -142,3 +142,13 @@ def window_start(start: dt.date | str) -> Markup:
 
 def tel_href(phone: str) -> str:
     return "tel:+1-" + phone
+
+
+# A source the content names only by its file (a printed flyer): the file's
+# name means nothing to a reader, so the page says how to get a copy instead.
+NO_WEB_ADDRESS = "no web address listed; ask your Training Officer or OEMS for a copy"
+
+
+def source_where(source: dict) -> str:
+    """Where a reader finds a source: its address, or how to get a copy."""
+    return source.get("url") or NO_WEB_ADDRESS

@@ -996,7 +996,8 @@ def test_a_de_reason_by_its_t3_code_names_the_page_that_says_t3_is_de(page, site
     expect(summary.locator(".print-reasons li").first).to_contain_text("(approval code T3). National still needs 20 h")
     expect(summary.locator(".print-reasons li").first).to_contain_text(both)
     expect(summary.locator(".print-sources li")).to_have_text([
-        "OEMS flyer: Massachusetts Paramedic recertification 2018 (two pages)",
+        "OEMS flyer: Massachusetts Paramedic recertification 2018 (two pages): "
+        "no web address listed; ask your Training Officer or OEMS for a copy",
         "Mass.gov: Renew your EMT, Advanced EMT, or Paramedic certification: "
         "https://www.mass.gov/how-to/renew-your-emt-advanced-emt-or-paramedic-certification"])
 
@@ -1023,7 +1024,8 @@ def test_the_printed_summary_names_each_reasons_source_and_lists_their_addresses
         "Your state application and recertification fee on eLicensing (Step 3). Source: OEMS flyer")
     # Paper has no links: the sources cited are listed with their addresses.
     expect(summary.locator(".print-sources li")).to_have_text([
-        "OEMS flyer: Massachusetts Paramedic recertification 2018 (two pages)",
+        "OEMS flyer: Massachusetts Paramedic recertification 2018 (two pages): "
+        "no web address listed; ask your Training Officer or OEMS for a copy",
         "CE provider page: CAPCE delivery codes F1-F5 explained: https://emt-ce.com/info/f1-f5-explained"])
     expect(summary.locator("h3", has_text="Still needed")).to_have_count(1)
     page.emulate_media(media="print")

@@ -81,6 +81,6 @@ export function renderPrintSummary(container, output, rows, page) {
     ] : null,
     cited.length ? [
       h("h3", { text: "Sources" }),
-      h("ul", { class: "print-reasons print-sources" }, cited.map((s) => h("li", { text: s.url ? `${s.title}: ${s.url}` : s.title }))),
+      h("ul", { class: "print-reasons print-sources" }, cited.map((s) => h("li", { text: s.where ? `${s.title}: ${s.where}` : s.title }))),
     ] : null);
 }

@@ -1,6 +1,7 @@
 // Where a rule comes from. The calculator page lists the cycle's sources
-// (templates/macros.html `sources_list`: #source-<id> with data-title and,
-// where the source has one, data-url); the engine's reasons name them by id.
+// (templates/macros.html `sources_list`: #source-<id> with data-title and
+// data-url, its address, or for a flyer that has none data-where, how to get
+// a copy); the engine's reasons name them by id.
 // On screen a reason links to that list; on paper it names the title, and the
 // summary lists the addresses.
 
@@ -14,7 +15,8 @@ export function sourcesOf(ids, doc = document) {
     if (!id || seen.has(id)) continue;
     seen.add(id);
     const entry = doc.getElementById(`source-${id}`);
-    if (entry) found.push({ id, title: entry.dataset.title, url: entry.dataset.url || null });
+    if (entry) found.push({ id, title: entry.dataset.title, url: entry.dataset.url || null,
+      where: entry.dataset.url || entry.dataset.where || null });
   }
   return found;
 }
