@@ -152,9 +152,23 @@ def test_scripts_learn_which_source_says_what_each_approval_code_means(site_file
 
 
 def approval_hint(html: str) -> Page:
-    found = re.findall(r'<li id="hint-approval">.*?</li>', html, flags=re.S)
+    found = re.findall(r'<li class="hint-approval">.*?</li>', html, flags=re.S)
     assert len(found) == 1
     return Page(found[0])
+
+
+def test_each_approval_field_is_described_by_one_short_sentence(site_files, pages):
+    """A screen reader reads the description for every course: what the codes
+    mean is in the hints above the courses, not in each field's description."""
+    _, files = site_files
+    for cycle, path in calculator_pages(site_files):
+        html = files[path].decode("utf-8")
+        fields = pages[path].find("input", **{"data-field": "approval"})
+        assert fields, cycle.id
+        for field in fields:
+            (ref,) = field["aria-describedby"].split()
+            (described,) = re.findall(rf'<(\w+) id="{ref}">(.*?)</\1>', html, flags=re.S)
+            assert described[1] == "The approval number as printed on the certificate.", cycle.id
 
 
 def test_approval_hint_says_what_codes_mean_only_as_far_as_the_cycle_does_and_names_its_sources(site_files, pages):
