@@ -37,9 +37,11 @@ function update({ pickA, pickB, onlyDiff, summary }) {
     }
     group.hidden = shown === 0;
   }
+  // The pickers do not print: the summary alone says what a printed copy shows.
   summary.textContent = pickA.value === pickB.value
     ? "Pick two different cycles to see what differs."
-    : `${differing} of ${total} rows differ between ${label(pickA)} and ${label(pickB)}.`;
+    : `${differing} of ${total} rows differ between ${label(pickA)} and ${label(pickB)}.`
+      + (onlyDiff.checked ? " Only the rows that differ are shown." : "");
 }
 
 function start() {

@@ -172,14 +172,34 @@ def test_the_printed_page_ends_with_the_shown_columns_sources_each_address_once(
     assert page.get_by_role("heading", name="Sources", level=2).is_visible()
     # the first pair, 2022 and 2024 Paramedic, both cite the 2018 flyer: listed once
     assert printed_sources(page) == [FLYER_2018]
+    page.emulate_media(media="screen")  # the pickers do not print
     page.get_by_label("Compare").select_option("2018/paramedic")
     page.get_by_label("with").select_option("2024/aemt")
+    page.emulate_media(media="print")
     assert printed_sources(page) == [FLYER_2024, FLYER_2018,
                                      f"Mass.gov: Renew your EMT, Advanced EMT, or Paramedic certification: {MASSGOV_URL}"]
     # the address is the link's text; print.css does not spell it out a second time
     link = page.locator("#compare-sources a")
     assert link.get_attribute("href") == MASSGOV_URL
     assert page.evaluate("getComputedStyle(document.querySelector('#compare-sources a'), '::after').content") == "none"
+    assert page.console_errors == []
+
+
+def test_printed_the_summary_not_the_pickers_says_what_the_table_shows(page, site_url):
+    page.goto(site_url + "compare/index.html")
+    page.get_by_label("Compare").select_option("2018/paramedic")
+    page.get_by_label("with").select_option("2024/aemt")
+    page.get_by_label("Show only what differs").check()
+    page.emulate_media(media="print")
+    assert not page.get_by_label("Compare").is_visible()
+    assert not page.get_by_label("Show only what differs").is_visible()
+    printed = page.locator("#compare-summary")
+    assert printed.is_visible()
+    assert printed.inner_text().endswith(
+        "rows differ between 2018 Paramedic and 2024 Advanced EMT. Only the rows that differ are shown.")
+    page.emulate_media(media="screen")
+    page.get_by_label("Show only what differs").uncheck()
+    assert summary(page).endswith("rows differ between 2018 Paramedic and 2024 Advanced EMT.")
     assert page.console_errors == []
 
 
