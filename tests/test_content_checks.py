@@ -237,7 +237,11 @@ def test_a_named_date_is_shown_as_its_typed_date_and_follows_it(tmp_path, capsys
     [
         ("Apply by {date:ce_lastday}.", None,
          "{date:ce_lastday}: no date is called 'ce_lastday'; write {date:YYYY-MM-DD} or one of: ce_start, opens, "
-         "recommended, ce_last_day, last_day_without_penalty, last_day, ce.window.start, ce.window.last_day"),
+         "recommended, ce_last_day, last_day_without_penalty, last_day, ce.window.start, ce.window.last_day, "
+         "certification.expires, certification.new_expiration"),
+        ("Your card then reads {date:certification.new_expiration}.", None,
+         "{date:certification.new_expiration}: the cycle gives no certification.new_expiration; add it, or write "
+         "the date as {date:YYYY-MM-DD}"),
         ("Apply by {date:recommended}.", None,
          "{date:recommended}: no milestone is marked recommended; add the mark to the milestone with that date, "
          "or write the date as {date:YYYY-MM-DD}"),
@@ -265,8 +269,30 @@ def test_a_written_date_that_repeats_a_typed_date_is_a_warning(tmp_path, capsys)
     assert_reports(
         tmp_path, capsys, cycle,
         f"{CYCLE}:{line}:15: warning: steps[0].substeps[0].body: {{date:2030-03-31}} repeats a typed date; write it "
-        "by name, {date:ce_last_day} (or {date:last_day_without_penalty}, {date:ce.window.last_day}), so this "
-        "sentence follows when that date changes",
+        "by name, {date:ce_last_day} (or {date:last_day_without_penalty}, {date:ce.window.last_day}, "
+        "{date:certification.expires}), so this sentence follows when that date changes",
+        strict=True,
+    )
+
+
+def test_the_certifications_dates_can_be_named_and_follow_their_typed_dates(tmp_path, capsys):
+    """"Once eLicensing shows {date:certification.new_expiration}": the sentence follows the typed date."""
+    body = "body: Your card expires {date:certification.expires}; then it reads {date:certification.new_expiration}."
+    named = changed("  expires: 2030-03-31\n", "  expires: 2030-03-31\n  new_expiration: 2032-03-31\n",
+                    changed(SUBSTEP_BODY, body))
+    assert check(write_content(tmp_path / "strict", named), capsys, "--strict") == (0, [])
+    page = built_page(tmp_path, named, "named")
+    assert ('Your card expires <time datetime="2030-03-31">March 31, 2030</time>; then it reads '
+            '<time datetime="2032-03-31">March 31, 2032</time>.') in page
+    moved = changed("new_expiration: 2032-03-31", "new_expiration: 2032-06-30", named)
+    assert 'then it reads <time datetime="2032-06-30">June 30, 2032</time>.' in built_page(tmp_path, moved, "moved")
+    # Written out instead, the new expiration date is a warning that names it.
+    literal = changed("{date:certification.new_expiration}", "{date:2032-03-31}", named)
+    line = line_of(literal, "body: Your card")
+    assert_reports(
+        tmp_path / "literal", capsys, literal,
+        f"{CYCLE}:{line}:15: warning: steps[0].substeps[0].body: {{date:2032-03-31}} repeats a typed date; write it "
+        "by name, {date:certification.new_expiration}, so this sentence follows when that date changes",
         strict=True,
     )
 

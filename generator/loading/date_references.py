@@ -4,7 +4,8 @@ A sentence that says a deadline again ("hours count through {date:ce_last_day}")
 names the date instead of copying it, so it follows when the publisher changes
 the milestone (and `new-cycle` need not touch it). A name is a milestone mark
 (`ce_last_day`: the date of the milestone carrying that mark) or the key path
-of a CE window date (`ce.window.last_day`).
+of a CE window date (`ce.window.last_day`) or of a certification date
+(`certification.expires`, `certification.new_expiration`).
 
 After validation each name is replaced by its `{date:YYYY-MM-DD}`, so everything
 downstream (pages, rules.json, the calendar, `check --sources`) sees one kind of
@@ -20,7 +21,10 @@ from typing import Any
 from generator.loading.schema import CYCLE, DATE_NAME, DATE_SHORTCODE, INVALID, MILESTONE_MARKS, Ctx, map_prose, parse_iso_date
 
 WINDOW_DATES = ("ce.window.start", "ce.window.last_day")
-DATE_NAMES = (*MILESTONE_MARKS, *WINDOW_DATES)
+# The certification's own dates: the card's expiry this cycle, and the new
+# expiration date a completed recertification gives (where the flyer says it).
+CERTIFICATION_DATES = ("certification.expires", "certification.new_expiration")
+DATE_NAMES = (*MILESTONE_MARKS, *WINDOW_DATES, *CERTIFICATION_DATES)
 # A name whose value could not be read: its own error is already reported.
 _UNREAD = INVALID
 
@@ -48,6 +52,13 @@ def named_dates(data: dict) -> dict[str, Any]:
     window = ce.get("window") if isinstance(ce, dict) else None
     for name in WINDOW_DATES:
         named[name] = window.get(name.rsplit(".", 1)[1]) if isinstance(window, dict) else _UNREAD
+    certification = data.get("certification")
+    for name in CERTIFICATION_DATES:
+        key = name.rsplit(".", 1)[1]
+        if not isinstance(certification, dict):
+            named[name] = _UNREAD
+        elif certification.get(key) is not None:  # new_expiration is optional: absent, it has no date
+            named[name] = certification[key]
     return named
 
 
@@ -83,13 +94,15 @@ def _name_problem(name: str, named: dict[str, Any]) -> str | None:
     if name not in DATE_NAMES:
         return (f"{{date:{name}}}: no date is called {name!r}; write {{date:YYYY-MM-DD}} or one of: "
                 f"{', '.join(DATE_NAMES)}")
+    if name not in named and name in CERTIFICATION_DATES:
+        return f"{{date:{name}}}: the cycle gives no {name}; add it, or write the date as {{date:YYYY-MM-DD}}"
     if name not in named:
         return (f"{{date:{name}}}: no milestone is marked {name}; add the mark to the milestone with that date, "
                 "or write the date as {date:YYYY-MM-DD}")
     value = named[name]
     if value is _UNREAD or isinstance(value, dt.date):
         return None
-    where = "ce.window.start is" if name == "ce.window.start" else f"the milestone marked {name} is dated"
+    where = f"{name} is" if "." in name else f"the milestone marked {name} is dated"
     return f"{{date:{name}}}: {where} {value!r}, not a date; write the date out, or leave it out"
 
 
