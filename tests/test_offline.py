@@ -35,7 +35,11 @@ def test_worker_lists_every_file_and_precaches_only_the_small_ones(built_site):
     assert {"index.html", "2018/paramedic/index.html", "2024/aemt/calculator/index.html",
             "2024/aemt/rules.json", "2018/paramedic/timeline.ics", "assets/js/offline.js"} <= precache
     # A guidance reader on a phone plan does not download the calculator's runtime.
-    assert all(p.startswith("assets/pyodide/") for p in on_use)
+    # Nor the calculator's own modules, which no page loads one by one: their
+    # code is inside its main script, which is kept like every page's scripts.
+    assert {"assets/js/calculator.mjs", "assets/js/calc/engine-early.mjs", "assets/js/lib/format.mjs"} <= precache
+    assert "assets/js/calc/rows.mjs" in on_use
+    assert all(p.startswith(("assets/pyodide/", "assets/js/calc/")) for p in on_use)
     # The fixture's four cycles, every requirement and list of sources naming
     # where to find each source, weigh about 552 KB uncompressed.
     assert sum((built_site / p).stat().st_size for p in precache) < 600_000

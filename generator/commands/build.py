@@ -10,6 +10,7 @@ from generator.bundle import BundleError
 from generator.commands.report import print_report
 from generator.loading.diagnostics import ContentError
 from generator.pipeline import build
+from generator.render.script_bundle import ScriptBundleError
 
 
 def run_build(args) -> int:
@@ -22,6 +23,10 @@ def run_build(args) -> int:
     except TemplateError as exc:
         where = f"{getattr(exc, 'filename', None) or 'template'}:{getattr(exc, 'lineno', '?')}"
         print(f"{where}: template error: {exc}", file=sys.stderr)
+        print(f"build failed; {args.out}/ was left unchanged", file=sys.stderr)
+        return 1
+    except ScriptBundleError as exc:
+        print(f"page script: {exc}", file=sys.stderr)
         print(f"build failed; {args.out}/ was left unchanged", file=sys.stderr)
         return 1
     except BundleError as exc:

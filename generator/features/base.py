@@ -29,6 +29,8 @@ class BuildContext:
     runtime: bool  # False: leave out the calculator's Pyodide bundle (build --no-runtime)
     precompress: bool = False  # write .br and .gz copies (the build; the preview never needs them)
     figures: dict = field(default_factory=dict)  # what features measured, for the benchmark
+    # Files written for tools and tests that no page loads: served, not precached.
+    not_precached: set[str] = field(default_factory=set)
 
 
 @dataclass

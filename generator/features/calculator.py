@@ -17,6 +17,7 @@ from pathlib import Path
 from generator.features.base import BuildContext, CyclePages, Feature
 from generator.features.runtime import runtime_files
 from generator.render.environment import CSP_WASM, Files, Renderer
+from generator.render.script_bundle import bundle_script
 from recert_engine.vocabulary import DELIVERY_LABELS
 
 PAGE = "calculator/index.html"
@@ -27,6 +28,7 @@ LABEL = "Hour calculator"
 SCRIPT_FILES = ("calculator.mjs", "calculator-fallback.js")
 SCRIPT_FOLDER = "calc"
 WORKER = "assets/js/engine-worker.mjs"
+MAIN_SCRIPT = "assets/js/calculator.mjs"
 # The page's first script: starts the engine worker before the rest arrive.
 EARLY_SCRIPT = f"{SCRIPT_FOLDER}/engine-early.mjs"
 
@@ -64,16 +66,13 @@ def imported_modules(src: Path, entry: str) -> tuple[str, ...]:
 
 
 def page_scripts(src: Path) -> dict:
-    """The page's modules in the order its head asks for them: first the small
-    one that starts the engine worker and what it imports, then everything
-    else calculator.mjs imports, preloaded so they arrive together rather than
-    one import after another."""
-    early = imported_modules(src, EARLY_SCRIPT)
-    first = {f"assets/js/{EARLY_SCRIPT}", *early}
+    """The page's first scripts, in the order its head asks for them: the small
+    module that starts the engine worker, and what it imports. calculator.mjs,
+    asked for last, is one file holding every other module it imports (see
+    Calculator.finish)."""
     return {
         "early_script": f"assets/js/{EARLY_SCRIPT}",
-        "early_modules": early,
-        "modules": tuple(m for m in imported_modules(src, "calculator.mjs") if m not in first),
+        "early_modules": imported_modules(src, EARLY_SCRIPT),
     }
 
 
@@ -103,7 +102,22 @@ class Calculator(Feature):
             renderer.files[f"assets/js/{name}"] = (js / name).read_bytes()
         renderer.static(f"js/{SCRIPT_FOLDER}", f"assets/js/{SCRIPT_FOLDER}")
 
+    @staticmethod
+    def bundle_main_script(files: Files, build: BuildContext) -> None:
+        """The page's main script as one file. The early modules, which the page
+        loads first, stay separate and are shared with it. Only in a build with
+        the runtime: without it the calculator cannot run, and a quick build
+        (tests, a preview of content) needs no esbuild."""
+        early = page_scripts(build.src)
+        bundled = bundle_script(files, MAIN_SCRIPT, (early["early_script"], *early["early_modules"]), build.src)
+        files[MAIN_SCRIPT] = bundled.code
+        # The calculator's own modules now inside it are still written, for
+        # whoever imports them one by one (the tests), but no page loads them.
+        build.not_precached.update(m for m in bundled.modules if m.startswith(f"assets/js/{SCRIPT_FOLDER}/"))
+
     def finish(self, files: Files, build: BuildContext) -> None:
+        if build.runtime:
+            self.bundle_main_script(files, build)
         # The runtime does not depend on the content: the preview keeps the
         # files of its first build and asks for them again only then.
         if build.runtime:
