@@ -412,7 +412,7 @@ def first_visit_bytes(playwright, url: str, folder: Path, engine_urls: list[str]
     """What a first visit moves, counted on a visit of its own: Playwright
     reports each request to this process as it finishes, work that shares the
     machine's cores with the page, so it is kept out of the timed visits
-    (ours makes about 25 requests, stock's page about 8). `engine_urls`: wait
+    (our page makes about 25 requests before it is ready, stock's 9). `engine_urls`: wait
     until the service worker keeps them, so its copy of the site is counted."""
     with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
         context = launch(playwright, Path(profile))
