@@ -84,12 +84,13 @@ def test_every_cycle_has_a_calculator_linked_from_its_guidance_page(site_files):
 
 
 def test_the_calculator_code_comes_in_a_few_files_all_asked_for_up_front(site_files, pages):
-    """calculator.mjs arrives as one file with the modules it needs inside it
+    """After its first script the page loads one file, with every module it
+    runs inside it, the status and offline scripts every page has included
     (each of some thirty small files costs the phone work while the engine
     starts); the only modules it still imports are the first script's, which
     the head asks for before anything else."""
     _, files = site_files
-    pending, imported = ["assets/js/calculator.mjs"], set()
+    pending, imported = ["assets/js/calculator-page.mjs"], set()
     while pending:
         importer = pending.pop()
         source = files[importer].decode("utf-8")
@@ -98,18 +99,20 @@ def test_the_calculator_code_comes_in_a_few_files_all_asked_for_up_front(site_fi
             if path not in imported:
                 imported.add(path)
                 pending.append(path)
-    assert "assets/js/calc/rows.mjs" not in imported  # the course list's code is inside
+    # The course list's, the status's and the offline copy's code are inside.
+    assert not imported & {"assets/js/calc/rows.mjs", "assets/js/status-page.mjs", "assets/js/offline.js"}
     for path, page in pages.items():
         folder = posixpath.dirname(path)
+        scripts = {posixpath.normpath(posixpath.join(folder, a["src"])) for a in page.find("script", type="module")}
         preloaded = {posixpath.normpath(posixpath.join(folder, a["href"])) for a in page.find("link", rel="modulepreload")}
-        preloaded |= {posixpath.normpath(posixpath.join(folder, a["src"])) for a in page.find("script", type="module")}
-        assert imported and imported <= preloaded, f"{path}: not asked for up front: {sorted(imported - preloaded)}"
-        assert len(preloaded) <= 8 and all(p in files for p in preloaded), f"{path}: {sorted(preloaded)}"
+        assert "assets/js/calculator-page.mjs" in scripts, path
+        assert imported and imported <= preloaded | scripts, f"{path}: not asked for up front: {sorted(imported - preloaded - scripts)}"
+        assert len(preloaded | scripts) <= 5 and all(p in files for p in preloaded | scripts), f"{path}: {sorted(preloaded | scripts)}"
 
 
 def test_the_engine_worker_starts_from_the_first_script_the_page_asks_for(site_files, pages):
     """Before any stylesheet or other script: a small module (the browser test
-    shows it starting the engine worker before calculator.mjs has arrived),
+    shows it starting the engine worker before the main script has arrived),
     with what it imports preloaded right after it."""
     _, files = site_files
     for path, page in pages.items():

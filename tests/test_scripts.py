@@ -81,7 +81,7 @@ def test_every_page_loads_built_module_scripts_whose_imports_are_built(built_sit
         pending += imports_of(path, files)
     # The pages' modules share the helpers (the calculator's, inside its one main script).
     assert {"assets/js/lib/format.mjs", "assets/js/lib/dom.mjs"} <= seen
-    assert {"assets/js/checklist.mjs", "assets/js/compare.mjs", "assets/js/calculator.mjs"} <= modules_loaded
+    assert {"assets/js/checklist.mjs", "assets/js/compare.mjs", "assets/js/calculator-page.mjs"} <= modules_loaded
 
 
 def test_no_page_has_inline_code_and_only_the_calculator_may_run_webassembly(built_site):

@@ -25,10 +25,14 @@ LABEL = "Hour calculator"
 
 # Browser code of the calculator, copied under assets/js/ (the engine worker
 # itself is shipped with the Pyodide bundle, not here).
-SCRIPT_FILES = ("calculator.mjs", "calculator-fallback.js")
+SCRIPT_FILES = ("calculator-page.mjs", "calculator.mjs", "calculator-fallback.js")
 SCRIPT_FOLDER = "calc"
 WORKER = "assets/js/engine-worker.mjs"
-MAIN_SCRIPT = "assets/js/calculator.mjs"
+# What the page loads after its first script: the calculator with the status
+# and offline scripts every page has (one file in a build with the runtime).
+MAIN_SCRIPT = "assets/js/calculator-page.mjs"
+# The calculator's own code, which no other page loads.
+OWN_SCRIPTS = ("assets/js/calculator.mjs", f"assets/js/{SCRIPT_FOLDER}/")
 # The page's first script: starts the engine worker before the rest arrive.
 EARLY_SCRIPT = f"{SCRIPT_FOLDER}/engine-early.mjs"
 
@@ -67,12 +71,13 @@ def imported_modules(src: Path, entry: str) -> tuple[str, ...]:
 
 def page_scripts(src: Path) -> dict:
     """The page's first scripts, in the order its head asks for them: the small
-    module that starts the engine worker, and what it imports. calculator.mjs,
-    asked for last, is one file holding every other module it imports (see
+    module that starts the engine worker, and what it imports; then the main
+    script, one file holding every other module the page runs (see
     Calculator.finish)."""
     return {
         "early_script": f"assets/js/{EARLY_SCRIPT}",
         "early_modules": imported_modules(src, EARLY_SCRIPT),
+        "main_script": MAIN_SCRIPT,
     }
 
 
@@ -113,7 +118,7 @@ class Calculator(Feature):
         files[MAIN_SCRIPT] = bundled.code
         # The calculator's own modules now inside it are still written, for
         # whoever imports them one by one (the tests), but no page loads them.
-        build.not_precached.update(m for m in bundled.modules if m.startswith(f"assets/js/{SCRIPT_FOLDER}/"))
+        build.not_precached.update(m for m in bundled.modules if m.startswith(OWN_SCRIPTS))
 
     def finish(self, files: Files, build: BuildContext) -> None:
         if build.runtime:

@@ -172,10 +172,10 @@ def test_download_progress_is_shown_announced_at_each_quarter_and_gone_when_read
 
 def test_download_shows_before_the_pages_main_script_has_arrived(context, page, site_url):
     """The page's first, small script starts the engine worker: the download and
-    its progress begin while calculator.mjs is still on its way."""
+    its progress begin while the page's main script is still on its way."""
     FakeEngine(today=TODAY, download=((1_000_000, 8_000_000),)).install(context)
     held = []
-    context.route("**/assets/js/calculator.mjs", lambda route: held.append(route))
+    context.route("**/assets/js/calculator-page.mjs", lambda route: held.append(route))
     page.goto(site_url + PARAMEDIC, wait_until="commit")  # the main script, held, keeps the page loading
     bar = page.get_by_role("progressbar", name="Calculator download")
     expect(bar).to_be_visible()
