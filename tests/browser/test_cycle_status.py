@@ -4,6 +4,7 @@ reader's day (here fixed with ?today=), and every state passes axe."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import format_violations, run_axe
 
@@ -35,6 +36,15 @@ def test_the_reader_day_decides_the_status_shown(page, site_url):
     assert main.get_attribute("data-cycle-status") == "ended"
     assert page.locator(".cycle-status-title:visible").inner_text() == "This cycle has ended"
     assert visible(page, "It ended on April 30, 2018")
+    assert page.console_errors == []
+
+
+def test_the_calculator_page_brings_its_status_up_to_the_reader_day_too(page, site_url):
+    """There the status script runs from inside the page's one main script."""
+    page.goto(site_url + "2018/paramedic/calculator/index.html?today=2018-01-10")
+    expect(page.locator("main")).to_have_attribute("data-cycle-status", "open")
+    expect(page.locator(".cycle-status-title:visible")).to_have_text("This cycle is open")
+    assert page.locator(".status-as-of").inner_text() == "Status as of today, January 10, 2018."
     assert page.console_errors == []
 
 
