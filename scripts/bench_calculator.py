@@ -41,6 +41,7 @@ give are left out.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import gzip
 import http.server
@@ -337,6 +338,26 @@ def launch(playwright, profile: Path, service_workers: str = "allow"):
         str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, service_workers=service_workers)
 
 
+@contextlib.contextmanager
+def first_time_visitor(playwright, measure: bool = True):
+    """A browser on a new, empty profile on disk, like a first-time visitor's,
+    with the MEASURE script on every page unless `measure` is False."""
+    with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
+        context = launch(playwright, Path(profile))
+        try:
+            if measure:
+                context.add_init_script(MEASURE)
+            yield context
+        finally:
+            context.close()
+
+
+def wait_until_kept(page, engine_urls: list[str]) -> None:
+    """Until the service worker keeps the runtime (its copy of the site too)."""
+    if not page.evaluate(CACHED, engine_urls):
+        raise SystemExit("the service worker did not keep the runtime within 60 s")
+
+
 def wait_for(page, what: str, timeout_ms: int = LOAD_TIMEOUT_MS):
     # Polled in the page rather than with wait_for_selector, whose injected
     # script would run on the main thread while the page is being timed.
@@ -371,40 +392,29 @@ def phases(page) -> dict[str, float]:
 def ours_cold_and_warm(playwright, url: str, engine_urls: list[str]) -> dict:
     """Timed visits: nothing of the benchmark's own listens to the page's
     requests meanwhile (see first_visit_bytes)."""
-    with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
-        context = launch(playwright, Path(profile))
-        try:
-            context.add_init_script(MEASURE)
-            page, cold = visit(context, url)
-            marks = phases(page)
-            long_tasks = page.evaluate("window.__bench.longTasks")
-            if not page.evaluate(CACHED, engine_urls):
-                raise SystemExit("the service worker did not keep the runtime within 60 s")
-            page.wait_for_timeout(PAUSE_MS)
-            page.close()
-            page, warm = visit(context, url)
-            warm_marks = phases(page)
-            times = page.evaluate(EVALUATE, [EVALUATIONS, page.evaluate("window.recert.cycle")])
-            page.wait_for_timeout(PAUSE_MS)
-            page.close()
-            _, third = visit(context, url)
-        finally:
-            context.close()
+    with first_time_visitor(playwright) as context:
+        page, cold = visit(context, url)
+        marks = phases(page)
+        long_tasks = page.evaluate("window.__bench.longTasks")
+        wait_until_kept(page, engine_urls)
+        page.wait_for_timeout(PAUSE_MS)
+        page.close()
+        page, warm = visit(context, url)
+        warm_marks = phases(page)
+        times = page.evaluate(EVALUATE, [EVALUATIONS, page.evaluate("window.recert.cycle")])
+        page.wait_for_timeout(PAUSE_MS)
+        page.close()
+        _, third = visit(context, url)
     return {"cold": cold, "warm": warm, "third": third, "long_tasks": long_tasks, "phases": marks, "warm_phases": warm_marks,
             "evaluate_ms": statistics.median(times)}
 
 
 def stock_cold_and_warm(playwright, url: str) -> dict:
-    with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
-        context = launch(playwright, Path(profile))
-        try:
-            context.add_init_script(MEASURE)
-            page, cold = visit(context, url)
-            page.wait_for_timeout(PAUSE_MS)
-            page.close()
-            _, warm = visit(context, url)
-        finally:
-            context.close()
+    with first_time_visitor(playwright) as context:
+        page, cold = visit(context, url)
+        page.wait_for_timeout(PAUSE_MS)
+        page.close()
+        _, warm = visit(context, url)
     return {"cold": cold, "warm": warm}
 
 
@@ -414,30 +424,20 @@ def first_visit_bytes(playwright, url: str, folder: Path, engine_urls: list[str]
     machine's cores with the page, so it is kept out of the timed visits
     (our page makes about 25 requests before it is ready, stock's 9). `engine_urls`: wait
     until the service worker keeps them, so its copy of the site is counted."""
-    with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
-        context = launch(playwright, Path(profile))
-        try:
-            context.add_init_script(MEASURE)
-            transfers = Transfers(context, folder)
-            page, _ = visit(context, url)
-            if engine_urls and not page.evaluate(CACHED, engine_urls):
-                raise SystemExit("the service worker did not keep the runtime within 60 s")
-            page.wait_for_timeout(PAUSE_MS)  # let the last responses finish before counting
-            return transfers.totals()
-        finally:
-            context.close()
+    with first_time_visitor(playwright) as context:
+        transfers = Transfers(context, folder)
+        page, _ = visit(context, url)
+        if engine_urls:
+            wait_until_kept(page, engine_urls)
+        page.wait_for_timeout(PAUSE_MS)  # let the last responses finish before counting
+        return transfers.totals()
 
 
 def bare_cold(playwright, url: str) -> tuple[float, dict[str, float]]:
     """Our engine worker alone, first visit: seconds to ready, and its marks."""
-    with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
-        context = launch(playwright, Path(profile))
-        try:
-            context.add_init_script(MEASURE)
-            page, cold = visit(context, url)
-            marks = phases(page)
-        finally:
-            context.close()
+    with first_time_visitor(playwright) as context:
+        page, cold = visit(context, url)
+        marks = phases(page)
     return cold, marks
 
 
@@ -464,22 +464,17 @@ SLOW_STEPS = [  # (label, key): the first progress on the slow line, in the orde
 def first_progress(playwright, url: str) -> tuple[float | None, dict[str, float]]:
     """Seconds to the first downloaded bytes shown, on an emulated slow connection,
     and the steps on the way there (seconds from navigation start)."""
-    with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
-        context = launch(playwright, Path(profile))
-        try:
-            context.add_init_script(MEASURE)
-            page = context.pages[0] if context.pages else context.new_page()
-            cdp = context.new_cdp_session(page)
-            cdp.send("Network.enable")
-            cdp.send("Network.emulateNetworkConditions", SLOW)
-            # Not until "load": on the slow line the page's last files share it with
-            # the runtime's download, and the load event may come long after.
-            page.goto(url, wait_until="commit")
-            shown = wait_for(page, "progressAt", 30_000)
-            steps = {k: v / 1000 for k, v in page.evaluate(SLOW_PAGE_STEPS).items() if v}
-            steps.update((k, v) for k, v in phases(page).items() if k in ("worker-start", "response:wasm"))
-        finally:
-            context.close()
+    with first_time_visitor(playwright) as context:
+        page = context.pages[0] if context.pages else context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", SLOW)
+        # Not until "load": on the slow line the page's last files share it with
+        # the runtime's download, and the load event may come long after.
+        page.goto(url, wait_until="commit")
+        shown = wait_for(page, "progressAt", 30_000)
+        steps = {k: v / 1000 for k, v in page.evaluate(SLOW_PAGE_STEPS).items() if v}
+        steps.update((k, v) for k, v in phases(page).items() if k in ("worker-start", "response:wasm"))
     if shown is None:
         return None, steps
     return shown / 1000, {**steps, "progress": shown / 1000}
@@ -493,29 +488,25 @@ def longest_task_ms(playwright, url: str) -> float:
 
     Navigates and polls through the DevTools protocol directly: Playwright's own
     helpers would run their injected script on that thread and be counted too."""
-    with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
-        context = launch(playwright, Path(profile))
-        try:
-            page = context.pages[0] if context.pages else context.new_page()
-            cdp = context.new_cdp_session(page)
-            events, complete = [], []
-            cdp.on("Tracing.dataCollected", lambda message: events.extend(message["value"]))
-            cdp.on("Tracing.tracingComplete", lambda _: complete.append(True))
-            cdp.send("Tracing.start", {"traceConfig": {"includedCategories": TRACE_CATEGORIES},
-                                       "transferMode": "ReportEvents"})
-            cdp.send("Page.navigate", {"url": url})
-            deadline = time.monotonic() + LOAD_TIMEOUT_MS / 1000
-            probe = {"expression": "document.documentElement && document.documentElement.dataset.engine",
-                     "returnByValue": True}
-            while cdp.send("Runtime.evaluate", probe)["result"].get("value") != "ready":
-                if time.monotonic() > deadline:
-                    raise SystemExit("the engine did not become ready in the traced visit")
-                time.sleep(0.05)
-            cdp.send("Tracing.end")
-            while not complete:
-                page.wait_for_timeout(50)
-        finally:
-            context.close()
+    with first_time_visitor(playwright, measure=False) as context:
+        page = context.pages[0] if context.pages else context.new_page()
+        cdp = context.new_cdp_session(page)
+        events, complete = [], []
+        cdp.on("Tracing.dataCollected", lambda message: events.extend(message["value"]))
+        cdp.on("Tracing.tracingComplete", lambda _: complete.append(True))
+        cdp.send("Tracing.start", {"traceConfig": {"includedCategories": TRACE_CATEGORIES},
+                                   "transferMode": "ReportEvents"})
+        cdp.send("Page.navigate", {"url": url})
+        deadline = time.monotonic() + LOAD_TIMEOUT_MS / 1000
+        probe = {"expression": "document.documentElement && document.documentElement.dataset.engine",
+                 "returnByValue": True}
+        while cdp.send("Runtime.evaluate", probe)["result"].get("value") != "ready":
+            if time.monotonic() > deadline:
+                raise SystemExit("the engine did not become ready in the traced visit")
+            time.sleep(0.05)
+        cdp.send("Tracing.end")
+        while not complete:
+            page.wait_for_timeout(50)
     # The renderer that parsed the page (not the first tab's about:blank one).
     page_pids = {e["pid"] for e in events if e.get("name") == "ParseHTML"
                  and e.get("args", {}).get("beginData", {}).get("url", "").startswith(url)}

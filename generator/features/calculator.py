@@ -121,12 +121,12 @@ class Calculator(Feature):
         build.not_precached.update(m for m in bundled.modules if m.startswith(OWN_SCRIPTS))
 
     def finish(self, files: Files, build: BuildContext) -> None:
-        if build.runtime:
-            self.bundle_main_script(files, build)
+        if not build.runtime:
+            return
+        self.bundle_main_script(files, build)
         # The runtime does not depend on the content: the preview keeps the
         # files of its first build and asks for them again only then.
-        if build.runtime:
-            runtime, figures = runtime_files(build.src)
-            files.update(runtime)
-            build.figures["runtime"] = figures
+        runtime, figures = runtime_files(build.src)
+        files.update(runtime)
+        build.figures["runtime"] = figures
 
