@@ -2,10 +2,14 @@
 // after start-up (engine-worker.mjs); nobody sees the result.
 //
 // Why: Chromium keeps the runtime's compiled wasm in its code cache, so that
-// the next visit starts without compiling, only once V8's optimizing compiler
-// has produced about a megabyte of code (V8's `wasm_caching_threshold`), and
-// starting the interpreter alone produces less. A few evaluations of a long
-// transcript do it, and make the first real evaluation faster too.
+// the next visit starts without compiling, at once only when V8's optimizing
+// compiler has produced a megabyte of code (V8's
+// `wasm_caching_hard_threshold`). Below that, traced first visits were often
+// never kept: V8 then waits for more code after two quiet seconds, which may
+// not come. Starting the interpreter alone produces less; four evaluations of
+// a long transcript kept the runtime in 4 of 6 traced first visits, twelve in
+// 6 of 6 (each evaluation takes about 12 ms, queued behind the reader's own
+// requests). They make the first real evaluation faster too.
 //
 // Built from the cycle's rules, so the courses take the engine's usual path:
 // dated on the last day of the CE window and evaluated on that day, approval
@@ -15,7 +19,7 @@
 import { INPUT_SCHEMA_VERSION } from "../vocabulary.mjs";
 
 export const WARM_UP_COURSES = 200;
-export const WARM_UP_RUNS = 4;
+export const WARM_UP_RUNS = 12;
 
 // -> {input, today}: what to hand the engine, and the day to evaluate it on.
 export function warmUp(rules, count = WARM_UP_COURSES) {
