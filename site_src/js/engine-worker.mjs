@@ -249,30 +249,24 @@ function enqueue(task) {
   queue = queue.then(task);
 }
 
-// Once the engine is ready, it evaluates a made-up transcript a few times, each
-// run queued behind any request already waiting, so that Chromium keeps the
-// compiled runtime for the next visit (the reason is in calc/warm-up.mjs).
+// Once the engine is ready, it evaluates a made-up transcript a few times, one
+// run at a time behind any request the reader has sent (scheduleWarmUp), so
+// that Chromium keeps the compiled runtime for the next visit (the reason is
+// in calc/warm-up.mjs).
 let warmedUp = false;
 function warmUpOnce() {
   if (warmedUp) return;
   warmedUp = true;
-  const planned = Promise.all([import("./calc/warm-up.mjs"), pyodideReady, formatting]).then(
-    ([{ warmUp, WARM_UP_RUNS }, { call }, { todayIso }]) => {
+  Promise.all([import("./calc/warm-up.mjs"), pyodideReady, formatting]).then(
+    ([{ warmUp, WARM_UP_RUNS, scheduleWarmUp }, { call }, { todayIso }]) => {
       const { input, today } = warmUp(JSON.parse(rulesText));
-      return { runs: WARM_UP_RUNS, run: () => call(rulesText, JSON.stringify(input), today ?? todayIso()) };
-    });
-  planned.then(({ runs, run }) => {
-    for (let i = 1; i <= runs; i++) {
-      enqueue(() => {
-        try {
-          run();
-        } catch {
-          return; // only a head start: a failure here changes nothing
-        }
-        if (i === runs) mark("warmed-up");
+      scheduleWarmUp({
+        runs: WARM_UP_RUNS,
+        run: () => call(rulesText, JSON.stringify(input), today ?? todayIso()),
+        enqueue,
+        done: () => mark("warmed-up"),
       });
-    }
-  }, () => undefined);
+    }).catch(() => undefined);
 }
 
 self.addEventListener("message", (event) => {

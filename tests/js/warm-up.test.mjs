@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 
 import { base, load } from "./site.mjs";
 
-const { warmUp, WARM_UP_COURSES } = await load("calc/warm-up.mjs");
+const { warmUp, WARM_UP_COURSES, scheduleWarmUp } = await load("calc/warm-up.mjs");
 const { approvalCode } = await load("calc/approval.mjs");
 
 const siteRoot = fileURLToPath(new URL("../../", base));
@@ -51,4 +51,54 @@ test("a cycle whose window opens after the last recertification gets one inside 
   assert.equal(input.profile.last_recertified, "2026-03-31");
   assert.equal(today, "2030-03-31");
   assert.deepEqual(input.courses.map((c) => c.approval), ["30-OEMS-T1-0001", "30-OEMS-F3-0002", "30-OEMS-T1-0003"]);
+});
+
+// The worker's queue runs its tasks one after another as microtasks, before
+// the next event (a message from the page, a timer) is handled: `drain` plays
+// that out.
+function workerLoop() {
+  const queue = [];
+  const events = [];
+  return {
+    enqueue: (task) => queue.push(task),
+    later: (next) => events.push(next),
+    event: (handle) => events.push(handle),
+    drain() {
+      while (queue.length || events.length) {
+        while (queue.length) queue.shift()();
+        if (events.length) events.shift()();
+      }
+    },
+  };
+}
+
+// Four runs on `loop`; each is written down in `order`, then `duringRun(n)`.
+function warmUpOn(loop, order, duringRun) {
+  let n = 0;
+  scheduleWarmUp({
+    runs: 4,
+    run: () => {
+      order.push(`warm-up ${++n}`);
+      duringRun(n);
+    },
+    enqueue: loop.enqueue,
+    later: loop.later,
+    done: () => order.push("done"),
+  });
+  loop.drain();
+}
+
+test("a request sent while the engine warms up waits for the run under way, not for all of them", () => {
+  const loop = workerLoop();
+  const order = [];
+  warmUpOn(loop, order, (n) => n === 1 && loop.event(() => loop.enqueue(() => order.push("reader's request"))));
+  assert.deepEqual(order, ["warm-up 1", "reader's request", "warm-up 2", "warm-up 3", "warm-up 4", "done"]);
+});
+
+test("a run that fails ends the warm-up: no more runs, and it is not marked done", () => {
+  const order = [];
+  warmUpOn(workerLoop(), order, (n) => {
+    if (n === 2) throw new Error("the engine stopped");
+  });
+  assert.deepEqual(order, ["warm-up 1", "warm-up 2"]);
 });

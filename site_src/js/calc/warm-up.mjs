@@ -8,8 +8,8 @@
 // never kept: V8 then waits for more code after two quiet seconds, which may
 // not come. Starting the interpreter alone produces less; four evaluations of
 // a long transcript kept the runtime in 4 of 6 traced first visits, twelve in
-// 6 of 6 (each evaluation takes about 12 ms, queued behind the reader's own
-// requests). They make the first real evaluation faster too.
+// 6 of 6 (each evaluation takes about 12 ms; scheduleWarmUp below keeps the
+// reader's own requests first). They make the first real evaluation faster too.
 //
 // Built from the cycle's rules, so the courses take the engine's usual path:
 // dated on the last day of the CE window and evaluated on that day, approval
@@ -47,4 +47,23 @@ export function warmUp(rules, count = WARM_UP_COURSES) {
   }
   const input = { schema: INPUT_SCHEMA_VERSION, cycle: rules?.cycle ?? null, profile, courses };
   return { input, today: day };
+}
+
+// Queues the warm-up's runs one at a time: each next run is queued from a
+// later task (`later`), so a request of the reader's that arrived meanwhile
+// is queued first and waits for one run at most, not for all of them.
+// enqueue(task): the worker's one-at-a-time queue; run(): one evaluation (it
+// may throw: the warm-up is only a head start, so a failure ends it);
+// done(): called after the last run.
+export function scheduleWarmUp({ runs, run, enqueue, later = (next) => setTimeout(next, 0), done = () => undefined }) {
+  const step = (i) => enqueue(() => {
+    try {
+      run();
+    } catch {
+      return;
+    }
+    if (i < runs) later(() => step(i + 1));
+    else done();
+  });
+  if (runs > 0) step(1);
 }
