@@ -436,8 +436,9 @@ def first_visit_bytes(playwright, url: str, folder: Path, engine_urls: list[str]
     reports each request to this process as it finishes, work that shares the
     machine's cores with the page, so it is kept out of the timed visits
     (our page makes about 25 requests before it is ready, stock's 9). `engine_urls`: wait
-    until the service worker keeps them, so its copy of the site is counted."""
-    with first_time_visitor(playwright) as context:
+    until the service worker keeps them, so its copy of the site is counted.
+    Bytes do not depend on the browser being idle: no wait for it."""
+    with first_time_visitor(playwright, settled=False) as context:
         transfers = Transfers(context, folder)
         page, _ = visit(context, url)
         if engine_urls:
